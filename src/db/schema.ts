@@ -1,0 +1,83 @@
+/**
+ * The D1 schema. Instants are epoch milliseconds (UTC); the source's own UTC offset is
+ * kept beside them in minutes so pages and feeds can show the time as the source wrote it.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const categories = sqliteTable("categories", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+});
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    infoCode: text("info_code").notNull().unique(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    sourceText: text("source_text").notNull(),
+    publishedAt: integer("published_at").notNull(),
+    utcOffsetMin: integer("utc_offset_min").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    sourceName: text("source_name"),
+    author: text("author"),
+    originalUrl: text("original_url"),
+    imageUrl: text("image_url"),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    status: text("status", { enum: ["published", "unpublished"] }).notNull().default("published"),
+    contentHash: text("content_hash").notNull(),
+    sanitizerVersion: integer("sanitizer_version").notNull(),
+    createdAt: integer("created_at").notNull(),
+    modifiedAt: integer("modified_at").notNull(),
+  },
+  (t) => [
+    // Home and the site feeds: newest published first, keyset on (published_at, id).
+    index("articles_status_published_idx").on(t.status, sql`${t.publishedAt} DESC`, sql`${t.id} DESC`),
+    // Category pages and category feeds.
+    index("articles_category_published_idx").on(
+      t.categoryId,
+      t.status,
+      sql`${t.publishedAt} DESC`,
+      sql`${t.id} DESC`,
+    ),
+    // Sitemaps walk by last change.
+    index("articles_updated_idx").on(t.status, sql`${t.updatedAt} DESC`),
+  ],
+);
+
+export const tags = sqliteTable("tags", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+});
+
+/**
+ * published_at is copied here from the article so a tag page is one ordered walk of
+ * article_tags_tag_published_idx instead of a join sorted in a temporary B-tree.
+ */
+export const articleTags = sqliteTable(
+  "article_tags",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id),
+    publishedAt: integer("published_at").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index("article_tags_tag_published_idx").on(t.tagId, sql`${t.publishedAt} DESC`, sql`${t.articleId} DESC`),
+  ],
+);
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type CategoryRow = typeof categories.$inferSelect;
+export type TagRow = typeof tags.$inferSelect;

@@ -1,0 +1,20 @@
+/**
+ * The one environment type for the whole app. Bindings and vars come from
+ * `npm run types` (wrangler types → src/worker-configuration.d.ts); secrets are not in
+ * wrangler.toml, so they are added here by hand.
+ */
+export type Bindings = CloudflareBindings & {
+  /** Admin bearer token (secret; `.dev.vars` locally). */
+  ADMIN_TOKEN?: string;
+  /** Second admin token accepted during rotation (secret, optional). */
+  ADMIN_TOKEN_NEXT?: string;
+};
+
+export type Variables = {
+  requestId: string;
+};
+
+export type AppEnv = {
+  Bindings: Bindings;
+  Variables: Variables;
+};

@@ -1,0 +1,11 @@
+import type { D1Migration } from "@cloudflare/vitest-pool-workers";
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      TEST_MIGRATIONS: D1Migration[];
+      ADMIN_TOKEN: string;
+      ADMIN_TOKEN_NEXT: string;
+    }
+  }
+}
