@@ -1,12 +1,20 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { handleError, handleNotFound, requestId } from "./lib/http";
+import { securityHeaders } from "./lib/security-headers";
+import { admin } from "./routes/admin";
+import { articles } from "./routes/articles";
 import { health } from "./routes/health";
+import { home } from "./routes/home";
 
 export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId);
+  app.use(securityHeaders);
   app.route("/", health);
+  app.route("/", admin);
+  app.route("/", articles);
+  app.route("/", home);
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

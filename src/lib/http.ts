@@ -1,5 +1,7 @@
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import type { AppEnv } from "../env";
+import { NotFoundPage } from "../views/ErrorPage";
+import { siteConfig } from "./config";
 import { AppError, internalError, toProblem } from "./errors";
 
 /** Every response carries a request id that also appears in problem bodies. */
@@ -22,8 +24,11 @@ export function problemResponse(c: Context<AppEnv>, err: AppError): Response {
   return new Response(body, { status: err.status, headers });
 }
 
+/** APIs get problem+json; any other path is a page, so readers get the HTML 404 page. */
 export const handleNotFound: NotFoundHandler<AppEnv> = (c) => {
-  return problemResponse(c, new AppError("not_found", `Nothing is served at ${new URL(c.req.url).pathname}.`));
+  const path = new URL(c.req.url).pathname;
+  if (!isApiPath(path)) return c.html(NotFoundPage({ site: siteConfig(c.env) }), 404);
+  return problemResponse(c, new AppError("not_found", `Nothing is served at ${path}.`));
 };
 
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {

@@ -1,0 +1,57 @@
+/**
+ * Runs the real Worker in workerd through the Miniflare API, with wrangler.toml's
+ * bindings and the same persisted state as `wrangler dev` (.wrangler/state/v3), so the
+ * import command, benchmarks and browser tests exercise exactly what `npm start` serves.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { ROOT, readDevVars } from "./env";
+
+export const STATE_DIR = path.join(ROOT, ".wrangler/state/v3");
+const DIST_DIR = path.join(ROOT, ".wrangler/dist");
+
+/** Bundles the Worker exactly as `wrangler deploy` would, without deploying. */
+export function buildWorker(outdir = DIST_DIR): string {
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return path.join(outdir, "index.js");
+}
+
+export type LocalWorkerOptions = {
+  /** Serve on this 127.0.0.1 port; omit for in-process dispatch only. */
+  port?: number;
+  /** Extra or overriding string bindings (vars and secrets). */
+  bindings?: Record<string, string>;
+  /** Persist D1 and cache under .wrangler/state (default) or in memory (false). */
+  persist?: boolean;
+  /** An already built bundle; built fresh when omitted. */
+  scriptPath?: string;
+};
+
+export type LocalWorker = {
+  mf: Miniflare;
+  url: URL;
+  dispose: () => Promise<void>;
+};
+
+export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
+  const scriptPath = options.scriptPath ?? buildWorker();
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
+  const persist = options.persist ?? true;
+  const mf = new Miniflare({
+    ...workerOptions,
+    modules: true,
+    scriptPath,
+    bindings: { ...workerOptions.bindings, ...readDevVars(), ...options.bindings },
+    host: "127.0.0.1",
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    d1Persist: persist ? path.join(STATE_DIR, "d1") : false,
+    cachePersist: persist ? path.join(STATE_DIR, "cache") : false,
+  });
+  const url = await mf.ready;
+  return { mf, url, dispose: () => mf.dispose() };
+}

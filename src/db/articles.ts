@@ -1,0 +1,160 @@
+/**
+ * Reading articles. Each function is one D1 round trip; list queries walk an index in
+ * order (see schema.ts) and page with a keyset cursor, never OFFSET.
+ */
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client";
+import { articleTags, articles, categories, tags } from "./schema";
+import type { Article, ArticleListItem, ArticleStatus, CategoryRef } from "./types";
+
+/** Position in a newest-first list: the last item of the previous page. */
+export type ListCursor = { publishedAt: number; id: number };
+
+export type ListQuery = {
+  categorySlug?: string;
+  tag?: string;
+  limit: number;
+  before?: ListCursor;
+};
+
+const tagNames = sql<string>`(
+  SELECT json_group_array(name) FROM (
+    SELECT ${tags.name} AS name FROM ${articleTags}
+    JOIN ${tags} ON ${tags.id} = ${articleTags.tagId}
+    WHERE ${articleTags.articleId} = ${articles.id}
+    ORDER BY ${articleTags.position}
+  )
+)`;
+
+const listColumns = {
+  id: articles.id,
+  infoCode: articles.infoCode,
+  title: articles.title,
+  summary: articles.summary,
+  publishedAt: articles.publishedAt,
+  utcOffsetMin: articles.utcOffsetMin,
+  updatedAt: articles.updatedAt,
+  sourceName: articles.sourceName,
+  imageUrl: articles.imageUrl,
+  categorySlug: categories.slug,
+  categoryName: categories.name,
+};
+
+type ListRow = {
+  id: number;
+  infoCode: string;
+  title: string;
+  summary: string;
+  publishedAt: number;
+  utcOffsetMin: number;
+  updatedAt: number;
+  sourceName: string | null;
+  imageUrl: string | null;
+  categorySlug: string;
+  categoryName: string;
+};
+
+function toListItem(row: ListRow): ArticleListItem {
+  return {
+    id: row.id,
+    infoCode: row.infoCode,
+    title: row.title,
+    summary: row.summary,
+    publishedAt: row.publishedAt,
+    utcOffsetMin: row.utcOffsetMin,
+    updatedAt: row.updatedAt,
+    sourceName: row.sourceName,
+    imageUrl: row.imageUrl,
+    category: { slug: row.categorySlug, name: row.categoryName },
+  };
+}
+
+function parseTagList(json: string | null): string[] {
+  if (!json) return [];
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
+}
+
+/** One article by info code, whatever its status (routes answer 410 for unpublished). */
+export async function getArticle(db: Db, infoCode: string): Promise<Article | null> {
+  const row = await db
+    .select({
+      ...listColumns,
+      bodyHtml: articles.bodyHtml,
+      author: articles.author,
+      originalUrl: articles.originalUrl,
+      status: articles.status,
+      tags: tagNames,
+    })
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(eq(articles.infoCode, infoCode))
+    .get();
+  if (!row) return null;
+  return {
+    ...toListItem(row),
+    bodyHtml: row.bodyHtml,
+    author: row.author,
+    originalUrl: row.originalUrl,
+    status: row.status as ArticleStatus,
+    tags: parseTagList(row.tags),
+  };
+}
+
+function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor?: ListCursor): SQL | undefined {
+  // A row-value comparison lets SQLite continue the index range scan right after the cursor.
+  return cursor ? sql`(${publishedAt}, ${id}) < (${cursor.publishedAt}, ${cursor.id})` : undefined;
+}
+
+/** Newest published articles first, optionally in one category or under one tag. */
+export async function listArticles(db: Db, query: ListQuery): Promise<ArticleListItem[]> {
+  const published = eq(articles.status, "published");
+  if (query.tag !== undefined) {
+    const rows = await db
+      .select(listColumns)
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .innerJoin(articles, eq(articles.id, articleTags.articleId))
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .where(
+        and(eq(tags.name, query.tag), published, beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before)),
+      )
+      .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+      .limit(query.limit);
+    return rows.map(toListItem);
+  }
+  const rows = await db
+    .select(listColumns)
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(
+      and(
+        query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
+        published,
+        beforeCursor(articles.publishedAt, articles.id, query.before),
+      ),
+    )
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(query.limit);
+  return rows.map(toListItem);
+}
+
+export async function getCategory(db: Db, slug: string): Promise<CategoryRef | null> {
+  const row = await db.select({ slug: categories.slug, name: categories.name }).from(categories).where(eq(categories.slug, slug)).get();
+  return row ?? null;
+}
+
+export async function listCategories(db: Db): Promise<CategoryRef[]> {
+  return db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(categories.slug);
+}
+
+/** Encodes a cursor for URLs: "1651126133000.42". */
+export function encodeCursor(item: { publishedAt: number; id: number }): string {
+  return `${item.publishedAt}.${item.id}`;
+}
+
+export function decodeCursor(text: string | undefined | null): ListCursor | undefined {
+  const m = text ? /^(\d{1,15})\.(\d{1,12})$/.exec(text) : null;
+  return m ? { publishedAt: Number(m[1]), id: Number(m[2]) } : undefined;
+}

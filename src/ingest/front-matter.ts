@@ -1,0 +1,144 @@
+/**
+ * Jekyll front matter: the YAML between a first `---` line and the next `---` line.
+ * Every error names the line in the whole file, so a partner can jump straight to it.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { PostParseError } from "./types";
+
+export type SplitPost = {
+  yamlText: string;
+  /** File line of the closing `---`; the body starts on the line after it. */
+  closingLine: number;
+  /** Body lines, the first of which is file line closingLine + 1. */
+  bodyLines: string[];
+};
+
+const FENCE_RE = /^---[ \t]*$/;
+// Jekyll also ends front matter at a YAML document end marker.
+const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*$/;
+
+const HOW_TO_FIX =
+  "A post starts with a line `---`, then `key: value` lines (title, date, …), then a closing `---` line, then the body.";
+
+/** Lines that could belong to front matter: blank, indented, comments, list items, `key:`. */
+function looksLikeYaml(line: string): boolean {
+  return /^(?:\s|#|-\s|-$|$)/.test(line) || /^[^<\s][^:]*:(?:\s|$)/.test(line);
+}
+
+/** Splits normalized post text (LF only) into its front matter and body lines. */
+export function splitFrontMatter(text: string): SplitPost {
+  const lines = text.split("\n");
+  if (!FENCE_RE.test(lines[0] ?? "")) {
+    throw new PostParseError(`The post has no front matter: its first line must be \`---\`. ${HOW_TO_FIX}`, 1);
+  }
+  const close = lines.findIndex((line, i) => i > 0 && CLOSE_RE.test(line));
+  if (close === -1) {
+    // Point at the first line that cannot be YAML: that is where `---` was forgotten.
+    const stray = lines.findIndex((line, i) => i > 0 && !looksLikeYaml(line));
+    const where = stray === -1 ? "" : ` before line ${stray + 1}`;
+    throw new PostParseError(
+      `The front matter opened on line 1 is never closed: add a line \`---\`${where}. ${HOW_TO_FIX}`,
+      stray === -1 ? 1 : stray + 1,
+    );
+  }
+  return {
+    yamlText: lines.slice(1, close).join("\n"),
+    closingLine: close + 1,
+    bodyLines: lines.slice(close + 1),
+  };
+}
+
+export type Entry = { key: string; node: Node | null; line: number };
+
+/** Parsed front matter with the file line of every key, for errors that point at it. */
+export class FrontMatter {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** The first of `keys` present with a non-null value (Jekyll has aliases such as tag/tags). */
+  entry(...keys: string[]): Entry | undefined {
+    for (const key of keys) {
+      const e = this.entries.get(key);
+      const empty = e === undefined || e.node === null || (isScalar(e.node) && e.node.value === null);
+      if (!empty) return e;
+    }
+    return undefined;
+  }
+
+  /** File line of a key even when its value is empty; null when the key is absent. */
+  lineOf(key: string): number | null {
+    return this.entries.get(key)?.line ?? null;
+  }
+
+  /** A scalar as text: numbers and booleans keep their source spelling (`title: 2022`). */
+  text(e: Entry): string {
+    const node = this.resolve(e.node);
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === "string") return v;
+      if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return node.source ?? String(v);
+    }
+    throw new PostParseError(`\`${e.key}\` on line ${e.line} must be a single value, not a list or map.`, e.line, e.key);
+  }
+
+  /** Text, or null when the value is not a scalar (for optional, loosely typed keys). */
+  optionalText(e: Entry | undefined): string | null {
+    if (!e) return null;
+    const node = this.resolve(e.node);
+    return isScalar(node) ? this.text(e) : null;
+  }
+
+  /** A list in Jekyll's sense: a YAML list, or a string split on whitespace. */
+  list(e: Entry): string[] {
+    const node = this.resolve(e.node);
+    if (isSeq(node)) {
+      return node.items.map((item) => {
+        const resolved = this.resolve(isScalar(item) || isAlias(item) ? item : null);
+        if (!isScalar(resolved)) {
+          throw new PostParseError(`\`${e.key}\` on line ${e.line}: every item must be plain text.`, e.line, e.key);
+        }
+        return this.text({ ...e, node: resolved });
+      });
+    }
+    return this.text(e).split(/\s+/);
+  }
+
+  private resolve(node: Node | null): Node | null {
+    return isAlias(node) ? (node.resolve(this.doc) ?? null) : node;
+  }
+}
+
+/**
+ * Parses the YAML with the 1.2 core schema, so `date` stays the text the partner wrote
+ * (the 1.1 schema would turn it into a Date and lose the offset).
+ */
+export function parseFrontMatter(yamlText: string): FrontMatter {
+  const firstLine = 2;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: "core", prettyErrors: false, lineCounter });
+  const lineAt = (offset: number): number => Math.max(lineCounter.linePos(offset).line, 1) + firstLine - 1;
+
+  const err = doc.errors[0];
+  if (err) {
+    const line = lineAt(err.pos[0]);
+    throw new PostParseError(
+      `Front matter YAML error on line ${line}: ${err.message}. Quote values that contain ": " or start with [ { * & ! | > ' " % @.`,
+      line,
+    );
+  }
+  const entries = new Map<string, Entry>();
+  if (doc.contents === null) return new FrontMatter(doc, entries);
+  if (!isMap(doc.contents)) {
+    throw new PostParseError("Front matter must be `key: value` lines, not a single value or a list.", firstLine);
+  }
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const line = lineAt(pair.key.range?.[0] ?? 0);
+    const value = pair.value;
+    entries.set(key, { key, node: isAlias(value) || isScalar(value) || isMap(value) || isSeq(value) ? value : null, line });
+  }
+  return new FrontMatter(doc, entries);
+}

@@ -1,0 +1,36 @@
+/**
+ * Info codes: two capital letters and 18 digits, the first 8 a yyyymmdd date
+ * (`NW202204282363815497`). They key share URLs already in the wild, so they never change.
+ */
+import { sha256 } from "./hash";
+import { isCalendarDate } from "./post-date";
+
+const SHAPE_RE = /^[A-Z]{2}(\d{4})(\d{2})(\d{2})\d{10}$/;
+
+export const INFO_CODE_RULE = "two capital letters and 18 digits, the first 8 a real yyyymmdd date";
+
+export function isInfoCode(code: string): boolean {
+  const m = SHAPE_RE.exec(code);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/**
+ * A stable code for a post that carries none: "EW" + its date + 10 digits of
+ * SHA-256(date text + "\n" + title), so re-importing the same post finds the same
+ * article. The title is part of the key, so a partner who corrects a headline on a
+ * post without an info code creates a second article; such partners should send
+ * `info_code` in front matter.
+ */
+export async function generateInfoCode(
+  dateText: string,
+  title: string,
+  day: { year: number; month: number; day: number },
+): Promise<string> {
+  const digest = await sha256(`${dateText}\n${title}`);
+  let n = 0n;
+  for (const byte of digest.subarray(0, 8)) n = (n << 8n) | BigInt(byte);
+  const digits = (n % 10_000_000_000n).toString().padStart(10, "0");
+  return `EW${pad(day.year, 4)}${pad(day.month, 2)}${pad(day.day, 2)}${digits}`;
+}

@@ -1,0 +1,242 @@
+/**
+ * One Jekyll-style post in, one ParsedPost out. Pure: no I/O and no clock, so the same
+ * text always gives the same article (and the same contentHash), in workerd and in Node.
+ */
+import { stripBoilerplate, type Boilerplate } from "./boilerplate";
+import { FrontMatter, parseFrontMatter, splitFrontMatter, type Entry } from "./front-matter";
+import { sha256Hex } from "./hash";
+import {
+  absoluteHttpUrl,
+  findSourceParagraph,
+  firstImageUrl,
+  htmlToText,
+  sourceNameFrom,
+  truncateText,
+} from "./html-text";
+import { generateInfoCode, INFO_CODE_RULE, isInfoCode } from "./info-code";
+import { renderMarkdown } from "./markdown";
+import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
+import { sanitizeHtml, SANITIZER_VERSION } from "./sanitize";
+import { PostParseError, type ParsedPost } from "./types";
+
+export type ParsePostOptions = {
+  /** Offset for dates written without one; defaults to +08:00 (see DEFAULT_OFFSET_MIN). */
+  defaultOffsetMin?: number;
+};
+
+/** Far above any real article; keeps one bad upload from tying up a Worker. */
+export const MAX_POST_BYTES = 2_000_000;
+export const MAX_TITLE_CHARS = 300;
+export const MAX_TAGS = 20;
+export const MAX_TAG_CHARS = 64;
+export const SUMMARY_CHARS = 120;
+export const DEFAULT_CATEGORY = "uncategorized";
+const CATEGORY_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+function checkSize(text: string): void {
+  // Each UTF-16 unit is at least one UTF-8 byte, so a long string fails without encoding.
+  const bytes = text.length > MAX_POST_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > MAX_POST_BYTES) {
+    throw new PostParseError(`The post is ${bytes} bytes; the limit is ${MAX_POST_BYTES} bytes (UTF-8).`, 1);
+  }
+}
+
+function normalize(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
+
+function readTitle(fm: FrontMatter): string {
+  const e = fm.entry("title");
+  if (!e) {
+    const line = fm.lineOf("title");
+    const message = line === null ? "The front matter has no `title`: add a line `title: \"…\"`." : `\`title\` on line ${line} is empty.`;
+    throw new PostParseError(message, line ?? 1, "title");
+  }
+  const title = collapse(fm.text(e));
+  if (title === "") throw new PostParseError(`\`title\` on line ${e.line} is empty.`, e.line, "title");
+  const length = Array.from(title).length;
+  if (length > MAX_TITLE_CHARS) {
+    throw new PostParseError(
+      `\`title\` on line ${e.line} is ${length} characters; at most ${MAX_TITLE_CHARS} are allowed.`,
+      e.line,
+      "title",
+    );
+  }
+  return title;
+}
+
+function readDate(fm: FrontMatter, e: Entry, defaultOffsetMin: number): { text: string; date: PostDate } {
+  const text = fm.text(e).trim();
+  try {
+    return { text, date: parsePostDate(text, defaultOffsetMin) };
+  } catch (err) {
+    if (!(err instanceof PostDateError)) throw err;
+    throw new PostParseError(`\`${e.key}\` on line ${e.line}: ${err.message}.`, e.line, e.key);
+  }
+}
+
+/** Jekyll lists: trimmed, empty items dropped, duplicates removed in order. */
+function cleanList(items: string[]): string[] {
+  return [...new Set(items.map((s) => s.trim()).filter((s) => s !== ""))];
+}
+
+function readCategorySlug(fm: FrontMatter): string {
+  const e = fm.entry("categories", "category");
+  if (!e) return DEFAULT_CATEGORY;
+  const first = cleanList(fm.list(e))[0];
+  if (first === undefined) return DEFAULT_CATEGORY;
+  const slug = first.toLowerCase();
+  if (!CATEGORY_RE.test(slug)) {
+    throw new PostParseError(
+      `\`${e.key}\` on line ${e.line}: "${first}" is not a category slug; use lower-case letters, digits, "-" and "_" (up to 64), such as \`beifangwang\`.`,
+      e.line,
+      e.key,
+    );
+  }
+  return slug;
+}
+
+function categoryName(fm: FrontMatter, slug: string, chrome: Boilerplate): string {
+  // The footer's "返回北方网新闻" link is the partner's own name for the category.
+  const fromFooter = chrome.footerCategories.find((c) => c.slug === slug)?.name;
+  if (fromFooter) return fromFooter;
+  const fromFrontMatter = collapse(fm.optionalText(fm.entry("category_name")) ?? "");
+  return fromFrontMatter === "" ? slug : fromFrontMatter;
+}
+
+function readTags(fm: FrontMatter): string[] {
+  const e = fm.entry("tags", "tag");
+  if (!e) return [];
+  const tags = cleanList(fm.list(e));
+  const long = tags.find((t) => Array.from(t).length > MAX_TAG_CHARS);
+  if (long !== undefined) {
+    throw new PostParseError(
+      `\`${e.key}\` on line ${e.line}: the tag "${truncateText(long, 20)}" is longer than ${MAX_TAG_CHARS} characters.`,
+      e.line,
+      e.key,
+    );
+  }
+  if (tags.length > MAX_TAGS) {
+    throw new PostParseError(
+      `\`${e.key}\` on line ${e.line} has ${tags.length} tags; at most ${MAX_TAGS} are allowed.`,
+      e.line,
+      e.key,
+    );
+  }
+  return tags;
+}
+
+async function readInfoCode(
+  fm: FrontMatter,
+  chrome: Boilerplate,
+  bodyStartLine: number,
+  date: { text: string; date: PostDate },
+  title: string,
+): Promise<string> {
+  const e = fm.entry("info_code");
+  if (e) {
+    const code = fm.text(e).trim();
+    if (!isInfoCode(code)) {
+      throw new PostParseError(`\`info_code\` on line ${e.line}: "${code}" is not ${INFO_CODE_RULE}.`, e.line, "info_code");
+    }
+    return code;
+  }
+  const link = chrome.shareLink;
+  if (link) {
+    if (!isInfoCode(link.infoCode)) {
+      const line = bodyStartLine + link.index;
+      throw new PostParseError(
+        `The share link on line ${line} has infoCode "${link.infoCode}", which is not ${INFO_CODE_RULE}; fix it or set \`info_code\` in front matter.`,
+        line,
+        "infoCode",
+      );
+    }
+    return link.infoCode;
+  }
+  return generateInfoCode(date.text, title, date.date);
+}
+
+function readSummary(fm: FrontMatter, bodyHtml: string, creditParagraph: string | null): string {
+  const given = collapse(fm.optionalText(fm.entry("description", "summary", "excerpt")) ?? "");
+  if (given !== "") return given;
+  let text = htmlToText(bodyHtml);
+  // The source credit is attribution, not the story: keep it out of the teaser. It is
+  // matched as text because the sanitizer may drop the class that marks it.
+  const credit = creditParagraph ? htmlToText(creditParagraph) : "";
+  const at = credit === "" ? -1 : text.lastIndexOf(credit);
+  if (at !== -1) text = collapse(text.slice(0, at) + " " + text.slice(at + credit.length));
+  return truncateText(text, SUMMARY_CHARS);
+}
+
+function checkOffset(offsetMin: number): void {
+  if (!Number.isInteger(offsetMin) || offsetMin < -720 || offsetMin > 840) {
+    throw new RangeError(`defaultOffsetMin must be whole minutes from -720 to 840, got ${offsetMin}`);
+  }
+}
+
+export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
+  const defaultOffsetMin = options.defaultOffsetMin ?? DEFAULT_OFFSET_MIN;
+  checkOffset(defaultOffsetMin);
+  checkSize(text);
+  const sourceText = normalize(text);
+  const split = splitFrontMatter(sourceText);
+  const fm = parseFrontMatter(split.yamlText);
+
+  const title = readTitle(fm);
+  const dateEntry = fm.entry("date");
+  if (!dateEntry) {
+    const line = fm.lineOf("date");
+    const fix = "write it as `date: 2022-04-28 14:08:53 +0800`";
+    const message = line === null ? `The front matter has no \`date\`: ${fix}.` : `\`date\` on line ${line} is empty: ${fix}.`;
+    throw new PostParseError(message, line ?? 1, "date");
+  }
+  const published = readDate(fm, dateEntry, defaultOffsetMin);
+  const updatedEntry = fm.entry("updated");
+  const updated = updatedEntry ? readDate(fm, updatedEntry, defaultOffsetMin) : null;
+  const slug = readCategorySlug(fm);
+  const tags = readTags(fm);
+
+  const bodyStartLine = split.closingLine + 1;
+  const chrome = stripBoilerplate(split.bodyLines);
+  if (chrome.markdown.trim() === "") {
+    throw new PostParseError(
+      `The post has no body after its front matter (line ${bodyStartLine} on); only site links were found.`,
+      bodyStartLine,
+    );
+  }
+  const rendered = renderMarkdown(chrome.markdown);
+  const bodyHtml = sanitizeHtml(rendered);
+  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title);
+
+  const creditParagraph = findSourceParagraph(rendered);
+  const sourceName =
+    collapse(fm.optionalText(fm.entry("source")) ?? "") || (creditParagraph ? sourceNameFrom(creditParagraph) : null);
+  const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
+  const frontMatterUrl = fm.optionalText(fm.entry("original_url", "url"));
+  const originalUrl =
+    (frontMatterUrl && /^https?:\/\//i.test(frontMatterUrl.trim()) ? absoluteHttpUrl(frontMatterUrl) : null) ??
+    chrome.shareLink?.url ??
+    null;
+  const image = fm.optionalText(fm.entry("image"));
+
+  return {
+    infoCode,
+    title,
+    summary: readSummary(fm, bodyHtml, creditParagraph),
+    bodyHtml,
+    sourceText,
+    publishedAt: published.date.instantMs,
+    utcOffsetMin: published.date.offsetMin,
+    updatedAt: updated?.date.instantMs ?? published.date.instantMs,
+    sourceName,
+    author,
+    originalUrl,
+    imageUrl: (image ? absoluteHttpUrl(image) : null) ?? firstImageUrl(bodyHtml),
+    category: { slug, name: categoryName(fm, slug, chrome) },
+    tags,
+    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}`),
+    sanitizerVersion: SANITIZER_VERSION,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The home page: newest articles, paged with a keyset cursor (`?before=`), so page N is
+ * as cheap as page 1 and a new article does not shift every later page's contents.
+ */
+import type { ArticleListItem } from "../db/types";
+import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { ArticleList } from "./ArticleList";
+import { Layout } from "./Layout";
+import { homePath } from "./paths";
+
+export type HomePageProps = {
+  site: SiteConfig;
+  items: ArticleListItem[];
+  /** The cursor this page starts after; undefined on the first page. */
+  before?: string;
+  /** Cursor for the next (older) page, or null when this page is the last. */
+  nextCursor: string | null;
+};
+
+export function HomePage({ site, items, before, nextCursor }: HomePageProps) {
+  const first = before === undefined;
+  return (
+    <Layout
+      site={site}
+      title={first ? site.name : `更早的文章 - ${site.name}`}
+      description={`${site.name}：最新文章`}
+      canonical={absoluteUrl(site, homePath(before))}
+    >
+      <h1>{first ? "最新文章" : "更早的文章"}</h1>
+      {items.length > 0 ? (
+        <ArticleList items={items} />
+      ) : (
+        <p>
+          没有更早的文章了。<a href="/">回到最新文章</a>
+        </p>
+      )}
+      {nextCursor !== null ? (
+        <nav class="pager">
+          <a href={homePath(nextCursor)} rel="next">
+            更早的文章 →
+          </a>
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
