@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
+import { resilientDatabase } from "./db/middleware";
 import { handleError, handleNotFound, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
 import { admin } from "./routes/admin";
@@ -11,6 +12,7 @@ export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId);
   app.use(securityHeaders);
+  app.use(resilientDatabase);
   app.route("/", health);
   app.route("/", admin);
   app.route("/", articles);

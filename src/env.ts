@@ -8,6 +8,8 @@ export type Bindings = CloudflareBindings & {
   ADMIN_TOKEN?: string;
   /** Second admin token accepted during rotation (secret, optional). */
   ADMIN_TOKEN_NEXT?: string;
+  /** Requests per minute per token for the local admin rate limiter (optional). */
+  ADMIN_RATE_LIMIT?: string;
 };
 
 export type Variables = {

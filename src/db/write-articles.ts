@@ -13,7 +13,8 @@ import type { Db } from "./client";
 import { articles } from "./schema";
 import type { ParsedPost } from "../ingest/types";
 
-export type WriteOutcome = "created" | "updated" | "unchanged" | "stale";
+/** "failed": D1 refused the batch holding this post; nothing of it was written, retry it. */
+export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed";
 
 export type WriteResult = {
   infoCode: string;
@@ -83,32 +84,33 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
 
 /**
  * Writes posts in batches of POSTS_PER_BATCH. Posts that would change nothing are not
- * sent at all. Throws on a D1 failure: batches before the failing one stay committed,
- * and since every statement is idempotent, retrying the same posts converges.
+ * sent at all. When D1 refuses a batch, that batch and the ones after it are reported as
+ * "failed" and not attempted; batches before it stay committed. Every statement is
+ * idempotent, so sending the same posts again converges to the state of a clean run.
  */
-export async function writePosts(
-  db: Db,
-  posts: ParsedPost[],
-  now: number,
-  onBatch?: (done: number) => void,
-): Promise<WriteResult[]> {
+export async function writePosts(db: Db, posts: ParsedPost[], now: number): Promise<WriteResult[]> {
   const existing = await loadExisting(db, [...new Set(posts.map((p) => p.infoCode))]);
   const results: WriteResult[] = [];
-  const toWrite: ParsedPost[] = [];
+  const toWrite: { post: ParsedPost; result: WriteResult }[] = [];
   for (const post of posts) {
-    const outcome = decide(post, existing.get(post.infoCode));
-    results.push({ infoCode: post.infoCode, outcome });
-    if (outcome === "created" || outcome === "updated") {
-      toWrite.push(post);
+    const result: WriteResult = { infoCode: post.infoCode, outcome: decide(post, existing.get(post.infoCode)) };
+    results.push(result);
+    if (result.outcome === "created" || result.outcome === "updated") {
+      toWrite.push({ post, result });
       // A later copy in the same call is compared with this one, not with the old row.
       existing.set(post.infoCode, { infoCode: post.infoCode, contentHash: post.contentHash, updatedAt: post.updatedAt });
     }
   }
   for (let i = 0; i < toWrite.length; i += POSTS_PER_BATCH) {
     const chunk = toWrite.slice(i, i + POSTS_PER_BATCH);
-    // drizzle's batch cannot bind raw SQL statements, so the batch goes to D1 directly.
-    await db.$client.batch(chunk.flatMap((post) => statementsFor(db.$client, post, now)));
-    onBatch?.(Math.min(i + POSTS_PER_BATCH, toWrite.length));
+    try {
+      // drizzle's batch cannot bind raw SQL statements, so the batch goes to D1 directly.
+      await db.$client.batch(chunk.flatMap(({ post }) => statementsFor(db.$client, post, now)));
+    } catch (err) {
+      console.error(JSON.stringify({ event: "d1_batch_failed", posts: chunk.length, error: String(err) }));
+      for (const pending of toWrite.slice(i)) pending.result.outcome = "failed";
+      break;
+    }
   }
   return results;
 }

@@ -33,7 +33,10 @@ export type ImportReport = {
   changed: ParsedPost[];
 };
 
-const STALE_REASON = "An equal or newer version of this article is already stored (compare `updated`).";
+const REASONS: Partial<Record<WriteOutcome, string>> = {
+  stale: "An equal or newer version of this article is already stored (compare `updated`).",
+  failed: "The database did not accept this post; nothing of it was stored. Send it again.",
+};
 
 function rejection(index: number, input: PostInput, err: unknown): ImportResult {
   const base = { index, ...(input.name ? { name: input.name } : {}), infoCode: null, outcome: "rejected" as const };
@@ -93,7 +96,7 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
       ...(name ? { name } : {}),
       infoCode: result.infoCode,
       outcome: result.outcome,
-      ...(result.outcome === "stale" ? { reason: STALE_REASON } : {}),
+      ...(REASONS[result.outcome] ? { reason: REASONS[result.outcome] } : {}),
     };
     if (result.outcome === "created" || result.outcome === "updated") changed.push(item.post);
   });
