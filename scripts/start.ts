@@ -5,12 +5,13 @@
  * 3. the sample corpus imported (unchanged posts are skipped, so a second start is quick);
  * 4. wrangler dev on http://127.0.0.1:8787.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEV_VARS, OFFLINE_ENV, ROOT } from "./lib/env";
 import { runImport } from "./lib/import-run";
+import { applyLocalMigrations } from "./lib/local-worker";
 
 const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
@@ -23,7 +24,7 @@ function ensureDevVars(): void {
 
 async function main(): Promise<void> {
   ensureDevVars();
-  execFileSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local"], { cwd: ROOT, stdio: "inherit" });
+  applyLocalMigrations();
   await runImport({ paths: [path.join(ROOT, "content/posts")], quiet: true });
 
   const dev = spawn(process.execPath, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", "8787"], {

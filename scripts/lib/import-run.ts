@@ -5,10 +5,9 @@
  * - without: the local server on 127.0.0.1:8787 when it is running (so its edge cache is
  *   purged too), else the Worker started in-process on the same local D1.
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { ROOT, readDevVars } from "./env";
-import { startLocalWorker, type LocalWorker } from "./local-worker";
+import { readDevVars } from "./env";
+import { applyLocalMigrations, startLocalWorker, type LocalWorker } from "./local-worker";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 
 const LOCAL_SERVER = "http://127.0.0.1:8787";
@@ -59,12 +58,10 @@ async function chooseTarget(url: string | undefined, token: string | undefined):
     return httpTarget(url, bearer, url);
   }
   const devToken = readDevVars().ADMIN_TOKEN;
-  if (devToken && (await localServerAnswers())) return httpTarget(LOCAL_SERVER, devToken, `the local server at ${LOCAL_SERVER}`);
+  // The running dev server owns .wrangler/state; a run aimed at another state folder never uses it.
+  if (devToken && !process.env.EDGEWIRE_PERSIST_TO && (await localServerAnswers())) return httpTarget(LOCAL_SERVER, devToken, `the local server at ${LOCAL_SERVER}`);
 
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "d1", "migrations", "apply", "DB", "--local"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  applyLocalMigrations();
   const oneRunToken = crypto.randomUUID();
   const worker: LocalWorker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
   return {

@@ -9,12 +9,26 @@ import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { ROOT, readDevVars } from "./env";
 
-export const STATE_DIR = path.join(ROOT, ".wrangler/state/v3");
+/**
+ * Where local state lives: wrangler dev's own folder, unless EDGEWIRE_PERSIST_TO names
+ * another (benchmarks import into an empty one). The same value is wrangler's --persist-to.
+ */
+export const PERSIST_TO = process.env.EDGEWIRE_PERSIST_TO ? path.resolve(process.env.EDGEWIRE_PERSIST_TO) : path.join(ROOT, ".wrangler/state");
+export const STATE_DIR = path.join(PERSIST_TO, "v3");
 const DIST_DIR = path.join(ROOT, ".wrangler/dist");
+const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 /** Bundles the Worker exactly as `wrangler deploy` would, without deploying. */
+/** `wrangler d1 migrations apply` on the local D1 in PERSIST_TO. */
+export function applyLocalMigrations(): void {
+  execFileSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST_TO], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
 export function buildWorker(outdir = DIST_DIR): string {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir], {
+  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outdir], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
   });

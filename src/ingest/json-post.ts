@@ -4,7 +4,7 @@
  * and writer as every import. The stored source text is that post.
  */
 import { stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
 const dateText = z

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { createDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { importPosts, type ImportReport, type PostInput } from "../ingest/import-service";

@@ -1,0 +1,270 @@
+/**
+ * npm run bench [-- --quick]
+ *
+ * Every figure is measured next to its floor in the same run, on 127.0.0.1, and written
+ * to BENCHMARKS.md with the machine and the command. Quick mode (under a minute) uses
+ * fewer posts and shorter loads, for a check before a commit.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { ROOT } from "./lib/env";
+import { timeRender, type CpuResult } from "./bench/cpu";
+import { benchInfoCode, writeBenchPosts } from "./bench/generate";
+import { load, type LoadResult } from "./bench/load";
+import { explain, recordingD1, SYNTHETIC_ROWS, type Plan, type Recorded } from "./bench/plans";
+import { startFloorD1, startFloorMemory, startReal } from "./bench/workers";
+
+const quick = process.argv.includes("--quick");
+const BENCH_DIR = path.join(ROOT, ".bench");
+const PERSIST_TO = path.join(BENCH_DIR, "state");
+const POSTS = quick ? 1_000 : 10_000;
+const SECONDS = quick ? 3 : 10;
+const CONNECTIONS = 32;
+const CPU_RUNS = quick ? 500 : 3_000;
+const started = performance.now();
+
+const log = (line: string) => console.log(`bench: ${line}`);
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const gz = (text: string | Buffer) => gzipSync(text).byteLength;
+
+function tsx(args: string[], env: Record<string, string>): string {
+  return execFileSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+async function main(): Promise<void> {
+  rmSync(PERSIST_TO, { recursive: true, force: true });
+  const { buildWorker } = await import("./lib/local-worker");
+
+  // 4. Bundle: exactly what `wrangler deploy` would upload.
+  log("building the bundle");
+  const scriptPath = buildWorker(path.join(BENCH_DIR, "dist"));
+  const bundle = readFileSync(scriptPath);
+
+  // 5. Import: generated posts through `npm run import` into an empty local D1.
+  log(`importing ${POSTS} generated posts`);
+  const postsDir = writeBenchPosts(path.join(BENCH_DIR, "posts"), POSTS);
+  const t0 = performance.now();
+  const importOut = tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO });
+  const importSeconds = (performance.now() - t0) / 1000;
+  const importSummary = importOut.trim().split("\n").pop() ?? "";
+
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
+  const databaseId = String((workerOptions.d1Databases as Record<string, string>).DB);
+  const stateDir = path.join(PERSIST_TO, "v3");
+  const real = await startReal(scriptPath, workerOptions as Record<string, unknown>, stateDir, { SITE_URL: "https://news.example.com" });
+  const code = benchInfoCode(0);
+  const articleHtml = await (await fetch(new URL(`/a/${code}`, real.url))).text();
+  const floorMemory = await startFloorMemory(articleHtml);
+  const floorD1 = await startFloorD1(stateDir, databaseId);
+
+  // 1. Cache hit against the same bytes from memory.
+  log("share page, cache hit");
+  await fetch(new URL(`/a/${code}`, real.url)).then((r) => r.arrayBuffer());
+  const hitHeader = (await fetch(new URL(`/a/${code}`, real.url))).headers.get("x-cache") ?? "(no X-Cache header)";
+  const floorHit = await load({ url: new URL(`/a/${code}`, floorMemory.url).href, seconds: SECONDS, connections: CONNECTIONS });
+  const hit = await load({ url: new URL(`/a/${code}`, real.url).href, seconds: SECONDS, connections: CONNECTIONS });
+
+  // 2. Cache miss: every request a different article, each requested once.
+  log("share page, cache miss");
+  const half = Math.floor(POSTS / 2);
+  const missPaths = (from: number) => Array.from({ length: half - 1 }, (_, i) => `/a/${benchInfoCode(from + i + 1)}`);
+  const floorMiss = await load({ url: floorD1.url.href, seconds: SECONDS, connections: CONNECTIONS, paths: missPaths(0), amount: half - 1 });
+  const miss = await load({ url: real.url.href, seconds: SECONDS, connections: CONNECTIONS, paths: missPaths(half), amount: half - 1 });
+
+  // 7. Page weight as served.
+  const weights: { name: string; path: string }[] = [
+    { name: "article page", path: `/a/${code}` },
+    { name: "category page", path: "/category/caijing.html" },
+    { name: "home page", path: "/" },
+    { name: "embed card", path: `/embed/${code}` },
+  ];
+  const served = await Promise.all(
+    weights.map(async (w) => {
+      const res = await fetch(new URL(w.path, real.url));
+      const text = await res.text();
+      const scripts = [...text.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/application\/ld\+json/.test(m[1] ?? ""));
+      return { ...w, status: res.status, bytes: Buffer.byteLength(text), gzip: gz(text), scripts: scripts.length };
+    }),
+  );
+
+  // 3. Render CPU from fixed data.
+  log("render CPU");
+  const cpu = await renderCpu();
+
+  // 6. D1 work per request and query plans at 100,000 articles.
+  log("D1 queries per route and EXPLAIN QUERY PLAN at 100,000 articles");
+  const d1 = await d1Work(real.mf);
+
+  const realStartup = real.startupMs;
+  const floorStartup = floorMemory.startupMs;
+  await Promise.all([real.mf.dispose(), floorMemory.mf.dispose(), floorD1.mf.dispose()]);
+
+  writeReport({ bundle, importSeconds, importSummary, hit, floorHit, hitHeader, miss, floorMiss, served, cpu, d1, realStartup, floorStartup });
+  log(`done in ${fmt((performance.now() - started) / 1000, 1)} s; wrote BENCHMARKS.md`);
+}
+
+async function renderCpu(): Promise<CpuResult[]> {
+  const { parsePost } = await import("../src/ingest/parse-post");
+  const { ArticlePage } = await import("../src/views/ArticlePage");
+  const { HomePage } = await import("../src/views/HomePage");
+  const post = await parsePost(readFileSync(path.join(ROOT, "test/fixtures/2022-04-28-NW202204282363815497.md"), "utf8"));
+  const site = { url: "https://news.example.com", name: "edgewire 新闻", lang: "zh-CN" };
+  const article = { ...post, id: 1, status: "published" as const };
+  const items = Array.from({ length: 20 }, (_, i) => ({ ...article, id: i + 1, infoCode: benchInfoCode(i) }));
+  const results = [
+    await timeRender("article page", () => String(ArticlePage({ site, article })), CPU_RUNS),
+    await timeRender("home page (20 items)", () => String(HomePage({ site, items, nextCursor: null })), CPU_RUNS),
+  ];
+  return results;
+}
+
+type D1Work = { perRoute: { route: string; queries: number }[]; plans: (Plan & { route: string })[] };
+
+async function d1Work(real: Miniflare): Promise<D1Work> {
+  const { articles } = await import("../src/routes/articles");
+  const { home } = await import("../src/routes/home");
+  const db = await real.getD1Database("DB");
+  const env = { DB: db, SITE_URL: "https://news.example.com", SITE_NAME: "edgewire 新闻", SITE_LANG: "zh-CN" };
+  const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
+  const routes = [
+    { route: "article page /a/{code}", app: articles, path: `/a/${benchInfoCode(3)}` },
+    { route: "home /", app: home, path: "/" },
+  ];
+  const perRoute: D1Work["perRoute"] = [];
+  const recorded: { route: string; q: Recorded }[] = [];
+  for (const r of routes) {
+    const log: Recorded[] = [];
+    const res = await r.app.fetch(new Request(`https://news.example.com${r.path}`), { ...env, DB: recordingD1(db, log) }, ctx);
+    await res.arrayBuffer();
+    perRoute.push({ route: r.route, queries: log.length });
+    for (const q of log) recorded.push({ route: r.route, q });
+  }
+
+  // The plans are asked of a separate in-memory D1 holding 100,000 articles.
+  const big = new Miniflare({ modules: true, script: "export default { fetch() { return new Response(); } }", compatibilityDate: "2026-04-26", d1Databases: { DB: "plans" } });
+  const bigDb = await big.getD1Database("DB");
+  for (const file of ["0000_init.sql"]) {
+    for (const stmt of readFileSync(path.join(ROOT, "migrations", file), "utf8").split("--> statement-breakpoint")) {
+      if (stmt.trim()) await bigDb.prepare(stmt).run();
+    }
+  }
+  for (const stmt of SYNTHETIC_ROWS) {
+    try {
+      await bigDb.prepare(stmt).run();
+    } catch (err) {
+      if (!/ANALYZE/.test(stmt)) throw err;
+    }
+  }
+  const plans: D1Work["plans"] = [];
+  for (const { route, q } of recorded) plans.push({ route, ...(await explain(bigDb as unknown as D1Database, q)) });
+  await big.dispose();
+  return { perRoute, plans };
+}
+
+type Report = {
+  bundle: Buffer;
+  importSeconds: number;
+  importSummary: string;
+  hit: LoadResult;
+  floorHit: LoadResult;
+  hitHeader: string;
+  miss: LoadResult;
+  floorMiss: LoadResult;
+  served: { name: string; path: string; status: number; bytes: number; gzip: number; scripts: number }[];
+  cpu: CpuResult[];
+  d1: D1Work;
+  realStartup: number;
+  floorStartup: number;
+};
+
+function verdict(ok: boolean): string {
+  return ok ? "met" : "**missed**";
+}
+
+function writeReport(r: Report): void {
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+  const hitRatio = ratio(r.hit.rps, r.floorHit.rps);
+  const missRatio = ratio(r.miss.rps, r.floorMiss.rps);
+  const bundleGz = gz(r.bundle);
+  const articleCpu = r.cpu.find((c) => c.name === "article page");
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Made by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ` +
+      `${fmt(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}, workerd through the Miniflare API on 127.0.0.1, ` +
+      `autocannon with ${CONNECTIONS} connections${quick ? " (quick mode: fewer posts, shorter loads)" : ""}. ` +
+      "Every figure sits next to its floor, measured in the same run; the machine is shared and noisy, so read ratios, not absolutes.",
+    "",
+    "## 1–2. Share page throughput",
+    "",
+    "| case | req/s | p50 ms | p99 ms | floor req/s | floor p99 ms | ratio | budget | |",
+    "|---|---|---|---|---|---|---|---|---|",
+    `| cache hit (X-Cache: ${r.hitHeader}) vs the same bytes from memory | ${fmt(r.hit.rps)} | ${r.hit.p50} | ${r.hit.p99} | ${fmt(r.floorHit.rps)} | ${r.floorHit.p99} | ${fmt(hitRatio, 2)} | ≥ 0.80 | ${verdict(hitRatio >= 0.8)} |`,
+    `| cache miss (D1 read + render + cache put), ${fmt(r.miss.requests)} distinct articles vs one raw D1 row read | ${fmt(r.miss.rps)} | ${r.miss.p50} | ${r.miss.p99} | ${fmt(r.floorMiss.rps)} | ${r.floorMiss.p99} | ${fmt(missRatio, 2)} | ≥ 0.60 | ${verdict(missRatio >= 0.6)} |`,
+    "",
+    `Errors: hit ${r.hit.errors + r.hit.non2xx}, miss ${r.miss.errors + r.miss.non2xx}, floors ${r.floorHit.errors + r.floorMiss.errors}.`,
+    "",
+    "## 3. Render CPU (in-process, fixed data)",
+    "",
+    "| render | median ms | p99 ms | bytes | budget |",
+    "|---|---|---|---|---|",
+    ...r.cpu.map((c) => `| ${c.name} | ${fmt(c.median, 3)} | ${fmt(c.p99, 3)} | ${fmt(c.bytes)} | ${c.name === "article page" ? `p99 < 2 ms: ${verdict(c.p99 < 2)}` : "—"} |`),
+    "",
+    "## 4. Bundle and startup",
+    "",
+    `| bundle (wrangler deploy --dry-run) | ${fmt(r.bundle.byteLength / 1024)} KB raw, **${fmt(bundleGz / 1024, 1)} KB gzipped** | budget < 200 KB gzipped: ${verdict(bundleGz < 200 * 1024)} |`,
+    "|---|---|---|",
+    `| startup to first response (workerd process + script) | ${fmt(r.realStartup)} ms | floor worker: ${fmt(r.floorStartup)} ms |`,
+    "",
+    "## 5. Import",
+    "",
+    `${fmt(POSTS)} generated posts (~3 KB of HTML each) through \`npm run import\` into an empty local D1: **${fmt(r.importSeconds, 1)} s**, ` +
+      `${fmt(POSTS / r.importSeconds)} posts/s (budget for 10,000: < 60 s: ${verdict(r.importSeconds * (10_000 / POSTS) < 60)}). ` +
+      "D1 statements per post: 5 (category upsert, tag upsert, article upsert, tag links cleared and written), sent 20 posts to a batch, " +
+      "plus one existence read per 90 posts. The command's closing line:",
+    "",
+    "```",
+    r.importSummary,
+    "```",
+    "",
+    "## 6. D1 work per request",
+    "",
+    "| route (on a miss) | D1 queries |",
+    "|---|---|",
+    ...r.d1.perRoute.map((p) => `| ${p.route} | ${p.queries} |`),
+    "",
+    "EXPLAIN QUERY PLAN of every query those routes send, against 100,000 articles:",
+    "",
+    ...r.d1.plans.flatMap((p) => [
+      `- ${p.route}: ${p.scansTable ? "**full table scan**" : "index only, no table scan"}`,
+      "  ```",
+      ...p.plan.map((line) => `  ${line}`),
+      "  ```",
+    ]),
+    "",
+    "## 7. Page weight as served",
+    "",
+    "| page | status | bytes | gzip bytes | executable scripts |",
+    "|---|---|---|---|---|",
+    ...r.served.map((s) => `| ${s.name} (${s.path}) | ${s.status} | ${fmt(s.bytes)} | ${fmt(s.gzip)} | ${s.scripts} |`),
+    "",
+    "Pages carry no executable script (JSON-LD is data), so every page shows its content without JavaScript.",
+    "",
+  ];
+  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), lines.join("\n"));
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
