@@ -1,3 +1,9 @@
 import { createApp } from "./app";
+import { withEdgeCache } from "./cache/edge-cache";
+import type { Bindings } from "./env";
 
-export default createApp();
+const app = createApp();
+
+export default {
+  fetch: withEdgeCache((request, env, ctx) => app.fetch(request, env, ctx)),
+} satisfies ExportedHandler<Bindings>;

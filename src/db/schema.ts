@@ -81,3 +81,17 @@ export const articleTags = sqliteTable(
 export type ArticleRow = typeof articles.$inferSelect;
 export type CategoryRow = typeof categories.$inferSelect;
 export type TagRow = typeof tags.$inferSelect;
+
+/**
+ * Which edge-cache entries carry which cache tag, so the local purger can find every key
+ * of a tag (the Cache API itself can only delete by exact key). Written when an entry is
+ * stored (off the response path), read only when articles change.
+ */
+export const cacheEntries = sqliteTable(
+  "cache_entries",
+  {
+    tag: text("tag").notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tag, t.key] })],
+);

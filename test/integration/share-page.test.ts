@@ -195,7 +195,12 @@ describe("GET /a/{infoCode}", () => {
     const code = "GN202401020000000001";
     await seedPosts(makePost({ title: "将被撤下的文章", infoCode: code }));
     expect((await get(`/a/${code}`)).status).toBe(200);
-    await env.DB.prepare("UPDATE articles SET status = 'unpublished' WHERE info_code = ?").bind(code).run();
+    // Through the admin API, as in production: it also purges the cached 200.
+    const deleted = await SELF.fetch(`https://news.example.com/api/v1/admin/articles/${code}`, {
+      method: "DELETE",
+      headers: { Authorization: "Bearer test-admin-token-current" },
+    });
+    expect(deleted.status).toBe(200);
     for (const path of [`/a/${code}`, `/html_News/NewsShare.html?infoCode=${code}`]) {
       const res = await get(path);
       expect(res.status).toBe(410);

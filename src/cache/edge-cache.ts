@@ -1,0 +1,126 @@
+/**
+ * The edge cache in front of the app, over the Workers Cache API (caches.default).
+ * It sits around app.fetch rather than inside it so the app only ever sees the normalized
+ * request (site origin, key path, declared parameters, no client headers): what is
+ * rendered cannot depend on anything outside the cache key.
+ *
+ * The Cache API ignores stale-while-revalidate and stale-if-error, so entries are kept for
+ * the policy's staleIfError and their age is judged here against a soft TTL.
+ */
+import type { Bindings } from "../env";
+import { recordEntry } from "./purge";
+import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storableFor, type CachePolicy } from "./policy";
+
+type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
+
+/** A rendered response held in memory, so concurrent waiters each build their own Response. */
+type Rendered = { status: number; headers: [string, string][]; body: ArrayBuffer; etag: string; softTtl: number; store: boolean };
+
+const STORED_AT = "X-Edge-Stored-At";
+const SOFT_TTL = "X-Edge-Soft-Ttl";
+const INTERNAL = [STORED_AT, SOFT_TTL, "X-Request-Id"];
+
+export type EdgeCacheOptions = { now?: () => number; cache?: () => Cache };
+
+async function strongEtag(body: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
+}
+
+function respond(request: Request, r: Rendered, label: "HIT" | "MISS" | "STALE", policy: CachePolicy): Response {
+  const headers = new Headers(r.headers);
+  for (const name of INTERNAL) headers.delete(name);
+  headers.set("ETag", r.etag);
+  headers.set("X-Cache", label);
+  if (r.status < 500) headers.set("Cache-Control", browserCacheControl(r.status, policy));
+  if (r.status < 400 && etagMatches(request.headers.get("If-None-Match"), r.etag)) {
+    for (const name of ["Content-Length", "Content-Type"]) headers.delete(name);
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(request.method === "HEAD" ? null : r.body, { status: r.status, headers });
+}
+
+async function fromCache(res: Response): Promise<Rendered> {
+  return {
+    status: res.status,
+    headers: [...res.headers],
+    body: await res.arrayBuffer(),
+    etag: res.headers.get("ETag") ?? "",
+    softTtl: Number(res.headers.get(SOFT_TTL) ?? 0),
+    store: true,
+  };
+}
+
+export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}): Handler {
+  const now = options.now ?? Date.now;
+  const cacheOf = options.cache ?? (() => caches.default);
+  // One render per key per isolate at a time: concurrent misses and refreshes share it.
+  const inflight = new Map<string, Promise<Rendered>>();
+
+  async function renderOnce(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext, persist = true): Promise<Rendered> {
+    const running = inflight.get(key);
+    if (running) return running;
+    const work = (async (): Promise<Rendered> => {
+      const res = await handler(new Request(renderUrl), env, ctx);
+      const body = await res.arrayBuffer();
+      const { store, softTtl } = storableFor(res, policy);
+      const rendered: Rendered = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), softTtl, store };
+      if (store && persist) {
+        const headers = new Headers(res.headers);
+        headers.set("ETag", rendered.etag);
+        headers.set(STORED_AT, String(now()));
+        headers.set(SOFT_TTL, String(softTtl));
+        // What the Cache API reads to keep the entry; readers get browserCacheControl instead.
+        headers.set("Cache-Control", `public, max-age=${softTtl + policy.staleIfError}`);
+        for (const name of ["X-Request-Id", "Set-Cookie"]) headers.delete(name);
+        // Awaited, so the next request in this location finds it.
+        await cacheOf().put(key, new Response(body, { status: res.status, headers }));
+        ctx.waitUntil(recordEntry(env.DB, key, cacheTags(res)).catch((err: unknown) => console.error(JSON.stringify({ event: "cache_index_failed", error: String(err) }))));
+      }
+      return rendered;
+    })();
+    inflight.set(key, work);
+    try {
+      return await work;
+    } finally {
+      inflight.delete(key);
+    }
+  }
+
+  return async (request, env, ctx) => {
+    const resolved = resolve(request.method, request.url, env.SITE_URL);
+    if (!resolved) {
+      const res = await handler(request, env, ctx);
+      const out = new Response(res.body, res);
+      out.headers.set("X-Cache", "BYPASS");
+      return out;
+    }
+    const { key, renderUrl, policy } = resolved;
+    if (!key) {
+      const rendered = await renderOnce(`uncached:${renderUrl}`, renderUrl, policy, env, ctx, false);
+      return respond(request, { ...rendered, store: false }, "MISS", policy);
+    }
+    const cached = await cacheOf().match(key);
+    if (cached) {
+      const entry = await fromCache(cached);
+      const age = (now() - Number(cached.headers.get(STORED_AT) ?? 0)) / 1000;
+      const state = freshness(age, entry.softTtl, policy);
+      if (state === "fresh") return respond(request, entry, "HIT", policy);
+      if (state === "stale") {
+        ctx.waitUntil(renderOnce(key, renderUrl, policy, env, ctx).then(() => undefined, () => undefined));
+        return respond(request, entry, "STALE", policy);
+      }
+      const fresh = await renderOnce(key, renderUrl, policy, env, ctx).catch(() => null);
+      if (!fresh || fresh.status >= 500) return respond(request, entry, "STALE", policy);
+      return respond(request, fresh, "MISS", policy);
+    }
+    const rendered = await renderOnce(key, renderUrl, policy, env, ctx);
+    if (rendered.status >= 500) {
+      const res = new Response(request.method === "HEAD" ? null : rendered.body, { status: rendered.status, headers: rendered.headers });
+      res.headers.set("Cache-Control", "no-store");
+      res.headers.set("X-Cache", "MISS");
+      return res;
+    }
+    return respond(request, rendered, "MISS", policy);
+  };
+}

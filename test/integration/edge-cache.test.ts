@@ -1,0 +1,199 @@
+import { env } from "cloudflare:workers";
+import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { withEdgeCache } from "../../src/cache/edge-cache";
+import { PAGE } from "../../src/cache/policy";
+import { makePost, seedPosts } from "../support/seed";
+import { callWorker, countingD1, failingD1, type Counter } from "../support/worker";
+
+const BASE = "https://news.example.com";
+const AUTH = { Authorization: "Bearer test-admin-token-current" };
+
+let next = 0;
+/** A fresh article per test: storage and cache are shared by the tests of this file. */
+async function freshArticle(title = "边缘缓存测试"): Promise<string> {
+  const code = `EC2024070100000${String(++next).padStart(5, "0")}`;
+  await seedPosts(makePost({ title, infoCode: code, category: `cache${next}` }));
+  return code;
+}
+
+describe("edge cache", () => {
+  it("serves the second request from the cache without touching D1", async () => {
+    const code = await freshArticle();
+    const counter: Counter = { reads: 0 };
+    const first = await callWorker(`${BASE}/a/${code}`, {}, countingD1(env.DB, counter));
+    expect(first.headers.get("x-cache")).toBe("MISS");
+    expect(counter.reads).toBeGreaterThan(0);
+    counter.reads = 0;
+    const second = await callWorker(`${BASE}/a/${code}`, {}, countingD1(env.DB, counter));
+    expect(second.headers.get("x-cache")).toBe("HIT");
+    expect(counter.reads).toBe(0);
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(second.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
+  it("renders a cold key once for 50 concurrent requests", async () => {
+    const code = await freshArticle();
+    const counter: Counter = { reads: 0 };
+    const ctx = createExecutionContext();
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c));
+    const db = countingD1(env.DB, counter);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => handler(new Request(`${BASE}/a/${code}`), { ...env, DB: db }, ctx)),
+    );
+    await waitOnExecutionContext(ctx);
+    const bodies = new Set(await Promise.all(responses.map((r) => r.text())));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(bodies.size).toBe(1);
+    expect(counter.reads).toBe(1); // the article read; the tag index write is not a read
+  });
+
+  it("answers tracking parameters and the legacy URL from the same entry", async () => {
+    const code = await freshArticle();
+    const first = await SELF.fetch(`${BASE}/a/${code}`);
+    const etag = first.headers.get("etag");
+    for (const path of [
+      `/a/${code}?utm_source=wechat&utm_medium=social&fbclid=abc`,
+      `/a/${code}?from=timeline&isappinstalled=0`,
+      `/html_News/NewsShare.html?infoCode=${code}&from=singlemessage`,
+      `/a/${code.toLowerCase()}`,
+    ]) {
+      const res = await SELF.fetch(`${BASE}${path}`);
+      expect(res.headers.get("x-cache"), path).toBe("HIT");
+      expect(res.headers.get("etag")).toBe(etag);
+    }
+  });
+
+  it("gives identical bytes and ETag whatever headers try to poison the entry", async () => {
+    const code = await freshArticle();
+    const poisoned = await SELF.fetch(`http://evil.example/a/${code}`, {
+      headers: {
+        Host: "evil.example",
+        "X-Forwarded-Host": "evil.example",
+        "X-Forwarded-Proto": "http",
+        Cookie: "session=1",
+        "Accept-Language": "en-US",
+        "User-Agent": "Evil/1.0",
+      },
+    });
+    expect(poisoned.headers.get("x-cache")).toBe("MISS");
+    const body = await poisoned.text();
+    expect(body).not.toContain("evil.example");
+    const clean = await SELF.fetch(`${BASE}/a/${code}`);
+    expect(clean.headers.get("x-cache")).toBe("HIT");
+    expect(await clean.text()).toBe(body);
+    expect(clean.headers.get("etag")).toBe(poisoned.headers.get("etag"));
+  });
+
+  it("shows an edited article, with a new ETag, on the very next request, and the home list too", async () => {
+    const code = `EC2024070200000${String(++next).padStart(5, "0")}`;
+    const post = (title: string) => makePost({ title, infoCode: code, category: "cacheedit" });
+    const send = (title: string) =>
+      SELF.fetch(`${BASE}/api/v1/admin/import`, { method: "POST", headers: { ...AUTH, "Content-Type": "text/markdown" }, body: post(title) });
+    expect((await send("初版标题")).status).toBe(200);
+    const before = await SELF.fetch(`${BASE}/a/${code}`);
+    expect(await before.text()).toContain("初版标题");
+    expect((await SELF.fetch(`${BASE}/a/${code}`)).headers.get("x-cache")).toBe("HIT");
+    expect(await (await SELF.fetch(`${BASE}/`)).text()).toContain("初版标题");
+    expect((await send("更正后的标题")).status).toBe(200);
+    const after = await SELF.fetch(`${BASE}/a/${code}`);
+    expect(after.headers.get("x-cache")).toBe("MISS");
+    expect(await after.text()).toContain("更正后的标题");
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    expect(await (await SELF.fetch(`${BASE}/`)).text()).toContain("更正后的标题");
+  });
+
+  it("answers If-None-Match with 304, no body, the same ETag and Cache-Control", async () => {
+    const code = await freshArticle();
+    const first = await SELF.fetch(`${BASE}/a/${code}`);
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, "*"]) {
+      const res = await SELF.fetch(`${BASE}/a/${code}`, { headers: { "If-None-Match": header } });
+      expect(res.status, header).toBe(304);
+      expect(await res.text()).toBe("");
+      expect(res.headers.get("etag")).toBe(etag);
+      expect(res.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    }
+    expect((await SELF.fetch(`${BASE}/a/${code}`, { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
+  });
+
+  it("answers HEAD with the GET headers and no body", async () => {
+    const code = await freshArticle();
+    const get = await SELF.fetch(`${BASE}/a/${code}`);
+    const head = await SELF.fetch(`${BASE}/a/${code}`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    for (const name of ["etag", "cache-control", "content-type", "content-security-policy"]) {
+      expect(head.headers.get(name), name).toBe(get.headers.get(name));
+    }
+  });
+
+  it.each([
+    ["an admin call", "POST", "/api/v1/admin/resanitize", AUTH],
+    ["a health check", "GET", "/healthz", {}],
+    ["an unknown path", "GET", "/no/such/page", {}],
+  ])("never caches %s", async (_label, method, path, headers) => {
+    for (let i = 0; i < 2; i++) {
+      const res = await SELF.fetch(`${BASE}${path}`, { method, headers });
+      expect(res.headers.get("x-cache")).toBe("BYPASS");
+    }
+  });
+
+  it("does not cache a 5xx, and serves a stale copy when D1 fails", async () => {
+    const cold = await freshArticle();
+    const failed = await callWorker(`${BASE}/a/${cold}`, {}, failingD1(env.DB));
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("cache-control")).toBe("no-store");
+    expect((await callWorker(`${BASE}/a/${cold}`)).headers.get("x-cache")).toBe("MISS");
+
+    // A clock moved past the soft TTL and the stale-while-revalidate window: the entry is
+    // expired, the render fails, the reader still gets the page.
+    const code = await freshArticle("仍可读取");
+    let clock = Date.now();
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c), { now: () => clock });
+    const ctx = createExecutionContext();
+    expect((await handler(new Request(`${BASE}/a/${code}`), env, ctx)).headers.get("x-cache")).toBe("MISS");
+    clock += (PAGE.softTtl + PAGE.staleWhileRevalidate + 10) * 1000;
+    const stale = await handler(new Request(`${BASE}/a/${code}`), { ...env, DB: failingD1(env.DB) }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("x-cache")).toBe("STALE");
+    expect(await stale.text()).toContain("仍可读取");
+  });
+
+  it("serves a stale copy at once past the soft TTL and refreshes it in the background", async () => {
+    const code = await freshArticle("旧内容");
+    let clock = Date.now();
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c), { now: () => clock });
+    let ctx = createExecutionContext();
+    await handler(new Request(`${BASE}/a/${code}`), env, ctx);
+    await waitOnExecutionContext(ctx);
+    await env.DB.prepare("UPDATE articles SET title = '新内容' WHERE info_code = ?").bind(code).run();
+    clock += (PAGE.softTtl + 1) * 1000;
+    ctx = createExecutionContext();
+    const stale = await handler(new Request(`${BASE}/a/${code}`), env, ctx);
+    expect(stale.headers.get("x-cache")).toBe("STALE");
+    expect(await stale.text()).toContain("旧内容");
+    await waitOnExecutionContext(ctx);
+    ctx = createExecutionContext();
+    const refreshed = await handler(new Request(`${BASE}/a/${code}`), env, ctx);
+    expect(refreshed.headers.get("x-cache")).toBe("HIT");
+    expect(await refreshed.text()).toContain("新内容");
+  });
+
+  it("records the entry under its tags and purges it by tag", async () => {
+    const code = await freshArticle();
+    await SELF.fetch(`${BASE}/a/${code}`);
+    const ctx = createExecutionContext();
+    await waitOnExecutionContext(ctx);
+    const rows = await env.DB.prepare("SELECT tag FROM cache_entries WHERE key = ? ORDER BY tag").bind(`${BASE}/a/${code}`).all<{ tag: string }>();
+    expect(rows.results.map((r) => r.tag)).toContain(`article:${code}`);
+    const { purgerFor } = await import("../../src/cache/purge");
+    await purgerFor(env).purgeTags([`article:${code}`]);
+    expect(await caches.default.match(`${BASE}/a/${code}`)).toBeUndefined();
+    expect((await SELF.fetch(`${BASE}/a/${code}`)).headers.get("x-cache")).toBe("MISS");
+  });
+});
