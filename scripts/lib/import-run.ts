@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { readDevVars } from "./env";
-import { applyLocalMigrations, startLocalWorker, type LocalWorker } from "./local-worker";
+import { applyLocalMigrations, PERSIST_TO, startLocalWorker, type LocalWorker } from "./local-worker";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 
 const LOCAL_SERVER = "http://127.0.0.1:8787";
@@ -65,7 +65,7 @@ async function chooseTarget(url: string | undefined, token: string | undefined):
   const oneRunToken = crypto.randomUUID();
   const worker: LocalWorker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
   return {
-    label: "the local D1 (.wrangler/state)",
+    label: `the local D1 (${path.relative(process.cwd(), PERSIST_TO) || "."})`,
     token: oneRunToken,
     send: async (body, bearer) => {
       const res = await worker.mf.dispatchFetch("http://127.0.0.1/api/v1/admin/import", {
