@@ -26,7 +26,13 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ["test/**/*.test.ts"],
-    setupFiles: ["./test/apply-migrations.ts"],
+    projects: [
+      {
+        extends: true,
+        test: { name: "workers", include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"], setupFiles: ["./test/apply-migrations.ts"] },
+      },
+      // Commands run as users run them: child processes from Node, outside workerd.
+      { test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", testTimeout: 120_000 } },
+    ],
   },
 });
