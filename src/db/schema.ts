@@ -95,3 +95,25 @@ export const cacheEntries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tag, t.key] })],
 );
+
+/**
+ * Share-page views per article, site day and referring app, counted from the beacon
+ * (src/routes/beacon.ts) so cached page hits count too. Increments arrive in batches
+ * (src/analytics/counter.ts) as UPSERTs on the primary key. `day` is the site's calendar
+ * day (UTC+8, "2026-11-28"): editors read "today" as they live it. No foreign key: counts
+ * outlive an unpublished article, and unknown codes are filtered when a batch is written.
+ */
+export const articleViews = sqliteTable(
+  "article_views",
+  {
+    infoCode: text("info_code").notNull(),
+    day: text("day").notNull(),
+    app: text("app").notNull(),
+    views: integer("views").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.infoCode, t.day, t.app] }),
+    // Top articles over a period: one range scan of the days, covering the sum.
+    index("article_views_day_idx").on(t.day, t.infoCode, t.views),
+  ],
+);

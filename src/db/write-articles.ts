@@ -11,6 +11,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "./client";
 import { articles } from "./schema";
+import { searchStatements } from "./search-index";
 import type { ParsedPost } from "../ingest/types";
 
 /** "failed": D1 refused the batch holding this post; nothing of it was written, retry it. */
@@ -79,6 +80,8 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
       JOIN json_each(?) j
       JOIN tags t ON t.name = j.value
       WHERE a.info_code = ? AND a.content_hash = ?`).bind(tagsJson, post.infoCode, post.contentHash),
+    // The search index follows the same way, in the same transaction (src/db/search-index.ts).
+    ...searchStatements(d1, post),
   ];
 }
 

@@ -125,6 +125,8 @@ export function ArticlePage({ site, article }: ArticlePageProps) {
         <nav class="back">
           <a href={categoryPath(category.slug)}>返回{category.name}</a>｜<a href="/">返回首页</a>
         </nav>
+        {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too. */}
+        <img src={`/v/${article.infoCode}.gif`} alt="" width="1" height="1" class="beacon" />
       </article>
     </Layout>
   );

@@ -1,0 +1,51 @@
+/**
+ * The view beacon: GET /v/{infoCode}.gif, a 1×1 transparent GIF that the share page
+ * embeds. The page is served from the edge cache; this request never is (no-store, and
+ * not a cacheable route in src/cache/policy.ts), so every reader's view reaches the
+ * Worker, with the page URL and its tracking parameters in the Referer. No cookies are
+ * read or set and nothing about the reader is stored (see src/analytics/referrer.ts).
+ */
+import { Hono, type Context } from "hono";
+import { recordView, siteDay, type AnalyticsDataset, type WaitUntil } from "../analytics/counter";
+import { detectApp, mayCount } from "../analytics/referrer";
+import type { AppEnv } from "../env";
+
+export const beacon = new Hono<AppEnv>();
+
+/** The smallest transparent GIF: 43 bytes. */
+const PIXEL = Uint8Array.from(atob("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="), (ch) => ch.charCodeAt(0));
+
+const FILE = /^([A-Za-z]{2}\d{18})\.gif$/;
+
+export function beaconPath(infoCode: string): string {
+  return `/v/${infoCode}.gif`;
+}
+
+/** The request's waitUntil; without an execution context (some tests), flush inline. */
+function waitUntilOf(c: Context<AppEnv>): WaitUntil {
+  try {
+    const ctx = c.executionCtx;
+    return (promise) => ctx.waitUntil(promise);
+  } catch {
+    return (promise) => void promise.catch(() => undefined);
+  }
+}
+
+beacon.get("/v/:file", (c) => {
+  const match = FILE.exec(c.req.param("file"));
+  if (!match?.[1]) return c.notFound();
+  // HEAD (link checkers) and readers who opt out get the same pixel, uncounted.
+  if (c.req.method === "GET" && mayCount(c.req.raw.headers)) {
+    const analytics = (c.env as { ANALYTICS?: AnalyticsDataset }).ANALYTICS;
+    recordView(
+      { infoCode: match[1].toUpperCase(), day: siteDay(Date.now()), app: detectApp(c.req.header("Referer") ?? null, c.req.header("User-Agent") ?? null) },
+      { db: c.env.DB, analytics },
+      waitUntilOf(c),
+    );
+  }
+  return c.body(PIXEL, 200, {
+    "Content-Type": "image/gif",
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
+  });
+});

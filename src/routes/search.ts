@@ -1,0 +1,153 @@
+/**
+ * Search: /search (HTML) and /api/v1/search (JSON) over one query function, plus the
+ * admin reindex route that backfills and refreshes the index. Queries are validated
+ * before D1 is touched (length, words, page) and never reach MATCH as syntax (see
+ * src/search/tokens.ts), so no input can cause a 500 or an unindexed scan.
+ */
+import { Hono, type Context } from "hono";
+import * as z from "zod";
+import { articlesToReindex, searchArticles, searchStatements, type SearchHit } from "../db/search-index";
+import type { AppEnv } from "../env";
+import { requireAdmin } from "../lib/auth";
+import { absoluteUrl, siteConfig } from "../lib/config";
+import { AppError } from "../lib/errors";
+import { toRfc3339 } from "../lib/time";
+import { highlight, snippet } from "../search/snippet";
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, TOKENIZER_VERSION, type QueryWord } from "../search/tokens";
+import { articlePath } from "../views/paths";
+import { SearchPage, type SearchResultView } from "../views/SearchPage";
+
+export const search = new Hono<AppEnv>();
+
+export const PAGE_SIZE = 10;
+/** Deep pages are never what a reader wants, and OFFSET grows with the page number. */
+export const MAX_PAGE = 50;
+
+const params = z.object({
+  // Generous here: the real limit is in characters, checked by parseQuery.
+  q: z.string().max(4 * MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`).optional(),
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, "must be a whole number from 1")
+    .transform(Number)
+    .pipe(z.number().max(MAX_PAGE, `must be at most ${MAX_PAGE}`))
+    .optional(),
+});
+
+type Validated =
+  | { ok: true; words: QueryWord[]; text: string; page: number }
+  | { ok: false; text: string; field: "q" | "page"; message: string; messageZh: string };
+
+const REASONS = {
+  empty: ["Give a search query as ?q=.", "请输入要搜索的词。"],
+  too_long: [`The query is longer than ${MAX_QUERY_CHARS} characters; shorten it.`, `搜索词太长了，请不要超过 ${MAX_QUERY_CHARS} 个字。`],
+  no_terms: ["The query has no letters, digits or Chinese characters to search for.", "搜索词里没有可以搜索的文字或数字。"],
+  too_many_words: [`The query has more than ${MAX_QUERY_WORDS} separate words; use fewer.`, `搜索词不要超过 ${MAX_QUERY_WORDS} 个。`],
+} as const;
+
+function validate(c: Context<AppEnv>): Validated {
+  const parsed = params.safeParse({ q: c.req.query("q"), page: c.req.query("page") });
+  const text = (c.req.query("q") ?? "").replace(/\s+/g, " ").trim().slice(0, 4 * MAX_QUERY_CHARS);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path[0] === "page" ? "page" : "q";
+    const zh = field === "page" ? `页码须是 1 到 ${MAX_PAGE} 之间的整数。` : REASONS.too_long[1];
+    return { ok: false, text, field, message: `${field}: ${issue?.message ?? "invalid"}.`, messageZh: zh };
+  }
+  const query = parseQuery(parsed.data.q ?? "");
+  if (!query.ok) {
+    const [message, messageZh] = REASONS[query.reason];
+    return { ok: false, text: query.text, field: "q", message, messageZh };
+  }
+  return { ok: true, words: query.words, text: query.text, page: parsed.data.page ?? 1 };
+}
+
+async function runSearch(c: Context<AppEnv>, words: QueryWord[], page: number): Promise<{ hits: SearchHit[]; more: boolean }> {
+  const rows = await searchArticles(c.env.DB, words, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+  return { hits: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE && page < MAX_PAGE };
+}
+
+function pageUrl(path: string, text: string, page: number): string {
+  return `${path}?q=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ""}`;
+}
+
+search.get("/search", async (c) => {
+  const site = siteConfig(c.env);
+  const v = validate(c);
+  const maxLength = MAX_QUERY_CHARS;
+  if (!v.ok) {
+    // No query yet is the empty state, a normal page; anything else is a 400 that says why.
+    const empty = v.text === "" && !c.req.query("page");
+    if (empty) c.header("Cache-Tag", "list:search");
+    const state = empty ? ({ kind: "empty" } as const) : ({ kind: "message", message: v.messageZh } as const);
+    return c.html(SearchPage({ site, query: v.text, maxLength, state }), empty ? 200 : 400);
+  }
+  const { hits, more } = await runSearch(c, v.words, v.page);
+  const results: SearchResultView[] = hits.map((h) => ({
+    infoCode: h.infoCode,
+    title: highlight(h.title, v.words),
+    snippet: snippet(h.text, v.words),
+    publishedAt: h.publishedAt,
+    utcOffsetMin: h.utcOffsetMin,
+    category: h.category,
+  }));
+  c.header("Cache-Tag", "list:search");
+  const prev = v.page > 1 ? pageUrl("/search", v.text, v.page - 1) : null;
+  const next = more ? pageUrl("/search", v.text, v.page + 1) : null;
+  return c.html(SearchPage({ site, query: v.text, maxLength, state: { kind: "results", page: v.page, results, prev, next } }));
+});
+
+search.get("/api/v1/search", async (c) => {
+  const site = siteConfig(c.env);
+  const v = validate(c);
+  if (!v.ok) throw new AppError("bad_request", v.message, { errors: [{ field: v.field, message: v.message }] });
+  const { hits, more } = await runSearch(c, v.words, v.page);
+  c.header("Cache-Tag", "list:search");
+  return c.json({
+    query: v.text,
+    page: v.page,
+    results: hits.map((h) => {
+      const title = highlight(h.title, v.words);
+      const snip = snippet(h.text, v.words);
+      return {
+        infoCode: h.infoCode,
+        url: absoluteUrl(site, articlePath(h.infoCode)),
+        title: h.title,
+        snippet: snip.text,
+        // [start, end) offsets in UTF-16 code units (JavaScript string indexes).
+        highlights: { title: title.marks, snippet: snip.marks },
+        publishedAt: toRfc3339(h.publishedAt, h.utcOffsetMin),
+        category: h.category,
+      };
+    }),
+    next: more ? absoluteUrl(site, pageUrl("/api/v1/search", v.text, v.page + 1)) : null,
+  });
+});
+
+/** Articles per reindex call: two statements each, so one D1 batch of at most 100. */
+const REINDEX_LIMIT = 50;
+
+const reindexParams = z.object({
+  after: z.string().regex(/^\d{1,15}$/, "must be an article id").transform(Number).optional(),
+  limit: z.string().regex(/^\d{1,3}$/, "must be a number").transform(Number).pipe(z.number().min(1).max(REINDEX_LIMIT)).optional(),
+  all: z.enum(["0", "1"]).optional(),
+});
+
+search.use("/api/v1/admin/search/*", requireAdmin);
+
+/**
+ * Indexes articles whose index row is missing or out of date (or all, with all=1), one
+ * batch per call; call again with after=<next> until next is null. Idempotent.
+ */
+search.post("/api/v1/admin/search/reindex", async (c) => {
+  const parsed = reindexParams.safeParse(c.req.query());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("bad_request", `${String(issue?.path[0])}: ${issue?.message}.`);
+  }
+  const limit = parsed.data.limit ?? REINDEX_LIMIT;
+  const rows = await articlesToReindex(c.env.DB, parsed.data.after ?? 0, limit, parsed.data.all === "1");
+  if (rows.length > 0) await c.env.DB.batch(rows.flatMap((row) => searchStatements(c.env.DB, row)));
+  const last = rows.at(-1);
+  return c.json({ indexed: rows.length, tokenizerVersion: TOKENIZER_VERSION, next: rows.length === limit && last ? last.id : null });
+});

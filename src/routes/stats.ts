@@ -1,0 +1,74 @@
+/**
+ * Share analytics for editors (admin token required):
+ *   GET /api/v1/admin/stats?days=7&limit=20        top articles by views, with apps
+ *   GET /api/v1/admin/stats/{infoCode}?days=30     one article by app and by day
+ * Periods are whole site days (UTC+8, see src/analytics/counter.ts) ending today. This
+ * isolate's buffered views are flushed first, so a count just made is not missing.
+ */
+import { Hono, type Context } from "hono";
+import * as z from "zod";
+import { flushViews, siteDay } from "../analytics/counter";
+import { articleViews, topArticles } from "../db/article-views";
+import type { AppEnv } from "../env";
+import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
+import { requireAdmin } from "../lib/auth";
+import { absoluteUrl, siteConfig } from "../lib/config";
+import { AppError } from "../lib/errors";
+import { articlePath } from "../views/paths";
+
+export const stats = new Hono<AppEnv>();
+
+const DAY_MS = 86_400_000;
+export const MAX_DAYS = 366;
+
+const number = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,4}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(max, `must be at most ${max}`));
+
+const params = z.object({ days: number(MAX_DAYS).optional(), limit: number(100).optional() });
+
+function readParams(c: Context<AppEnv>, defaultDays: number): { from: string; to: string; days: number; limit: number } {
+  const parsed = params.safeParse(c.req.query());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "");
+    throw new AppError("bad_request", `${field}: ${issue?.message}.`, { errors: [{ field, message: issue?.message }] });
+  }
+  const days = parsed.data.days ?? defaultDays;
+  const now = Date.now();
+  return { from: siteDay(now - (days - 1) * DAY_MS), to: siteDay(now), days, limit: parsed.data.limit ?? 20 };
+}
+
+// Also behind admin.ts's middleware when mounted after it; kept here so mount order cannot expose it.
+stats.use("/api/v1/admin/stats", requireAdmin);
+stats.use("/api/v1/admin/stats/*", requireAdmin);
+
+stats.get("/api/v1/admin/stats", async (c) => {
+  const { from, to, days, limit } = readParams(c, 7);
+  await flushViews();
+  const site = siteConfig(c.env);
+  const top = await topArticles(c.env.DB, from, to, limit);
+  return c.json({
+    from,
+    to,
+    days,
+    articles: top.map((t) => ({ ...t, url: absoluteUrl(site, articlePath(t.infoCode)) })),
+  });
+});
+
+stats.get("/api/v1/admin/stats/:infoCode", async (c) => {
+  const raw = c.req.param("infoCode");
+  if (!isInfoCode(raw.toUpperCase())) {
+    throw new AppError("validation_failed", `infoCode in the path: ${INFO_CODE_RULE}.`, { field: "infoCode" });
+  }
+  const infoCode = raw.toUpperCase();
+  const { from, to, days } = readParams(c, 30);
+  await flushViews();
+  const article = await c.env.DB.prepare("SELECT title FROM articles WHERE info_code = ?").bind(infoCode).first<{ title: string }>();
+  const views = await articleViews(c.env.DB, infoCode, from, to);
+  if (!article && views.total === 0) throw new AppError("not_found", `No article has info code ${infoCode}.`);
+  return c.json({ infoCode, title: article?.title ?? null, url: absoluteUrl(siteConfig(c.env), articlePath(infoCode)), from, to, days, ...views });
+});
