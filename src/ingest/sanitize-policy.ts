@@ -25,7 +25,7 @@ export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
  * base, meta), or a document-level element that makes no sense in an article body.
  */
 export const DROP_WITH_CONTENT: ReadonlySet<string> = new Set([
-  "style", "textarea", "title", "noscript", "iframe", "frame", "frameset",
+  "script", "style", "textarea", "title", "noscript", "iframe", "frame", "frameset",
   "object", "embed", "applet", "xmp", "noembed", "noframes", "plaintext", "template",
   "svg", "math", "form", "input", "button", "select", "option", "optgroup", "datalist",
   "base", "meta", "link", "head", "portal", "param",

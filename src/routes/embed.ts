@@ -1,0 +1,91 @@
+/**
+ * Partner embeds: the framed card, the partner script and the oEmbed provider.
+ * The card is the one page that may be framed: its CSP names the partner origins in
+ * frame-ancestors (any site when EMBED_PARTNERS is empty) and it sends no X-Frame-Options,
+ * which would contradict it (the security-headers middleware leaves a route's own
+ * frame-ancestors alone).
+ */
+import { Hono, type Context } from "hono";
+import { getArticle } from "../db/articles";
+import { createDb } from "../db/client";
+import type { Article } from "../db/types";
+import type { AppEnv } from "../env";
+import { cardScriptCspHash, EMBED_SCRIPT } from "../embed/scripts";
+import { siteConfig } from "../lib/config";
+import { AppError } from "../lib/errors";
+import { buildOEmbed, oembedXml, ownArticleCode, parseMax } from "../syndication/oembed";
+import { EmbedCard, type CardTheme } from "../views/EmbedCard";
+
+export const embed = new Hono<AppEnv>();
+
+const INFO_CODE = /^[A-Za-z]{2}\d{18}$/;
+
+/** Partner origins as CSP sources; anything that is not a plain http(s) origin is ignored. */
+export function frameAncestors(partners: string | undefined): string {
+  const origins = (partners ?? "")
+    .split(/[\s,]+/)
+    .filter((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
+  return origins.length > 0 ? origins.join(" ") : "*";
+}
+
+async function cardCsp(c: Context<AppEnv>): Promise<string> {
+  return [
+    "default-src 'none'",
+    "img-src https: http: data:",
+    "style-src 'unsafe-inline'",
+    `script-src ${await cardScriptCspHash()}`,
+    "base-uri 'none'",
+    `frame-ancestors ${frameAncestors(c.env.EMBED_PARTNERS)}`,
+  ].join("; ");
+}
+
+async function publishedArticle(c: Context<AppEnv>, code: string | undefined): Promise<Article | { missing: 404 | 410 }> {
+  if (!code || !INFO_CODE.test(code)) return { missing: 404 };
+  const article = await getArticle(createDb(c.env.DB), code.toUpperCase());
+  if (!article) return { missing: 404 };
+  if (article.status !== "published") return { missing: 410 };
+  return article;
+}
+
+embed.get("/embed/:infoCode", async (c) => {
+  c.header("Content-Security-Policy", await cardCsp(c));
+  const found = await publishedArticle(c, c.req.param("infoCode"));
+  if ("missing" in found) {
+    const text = found.missing === 410 ? "这篇文章已下线。" : "找不到这篇文章。";
+    return c.html(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${text}</title><p style="font:14px sans-serif;margin:12px">${text}</p></html>`, found.missing);
+  }
+  const themeParam = c.req.query("theme");
+  const theme: CardTheme = themeParam === "light" || themeParam === "dark" ? themeParam : "auto";
+  const langParam = c.req.query("lang");
+  const lang = langParam && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(langParam) ? langParam : siteConfig(c.env).lang;
+  c.header("Cache-Tag", `article:${found.infoCode},category:${found.category.slug}`);
+  return c.html("<!doctype html>" + String(EmbedCard({ site: siteConfig(c.env), article: found, theme, lang })));
+});
+
+embed.get("/embed.js", (c) => {
+  c.header("Content-Type", "application/javascript; charset=utf-8");
+  c.header("Access-Control-Allow-Origin", "*");
+  c.header("Cross-Origin-Resource-Policy", "cross-origin");
+  c.header("Cache-Tag", "embed-script");
+  return c.body(EMBED_SCRIPT);
+});
+
+embed.get("/oembed", async (c) => {
+  const format = c.req.query("format") ?? "json";
+  if (format !== "json" && format !== "xml") {
+    throw new AppError("not_implemented", `format=${format.slice(0, 20)} is not supported; use json or xml.`);
+  }
+  const site = siteConfig(c.env);
+  const code = ownArticleCode(c.req.query("url"), site);
+  if (!code) throw new AppError("not_found", `url must be an article URL on ${site.url} (/a/{infoCode}).`);
+  const found = await publishedArticle(c, code);
+  if ("missing" in found) throw new AppError("not_found", `No published article has info code ${code}.`);
+  const data = buildOEmbed(found, site, parseMax(c.req.query("maxwidth")), parseMax(c.req.query("maxheight")));
+  c.header("Access-Control-Allow-Origin", "*");
+  c.header("Cache-Tag", `article:${found.infoCode},category:${found.category.slug}`);
+  if (format === "xml") {
+    c.header("Content-Type", "text/xml; charset=utf-8");
+    return c.body(oembedXml(data));
+  }
+  return c.json(data);
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { buildOEmbed, embedSize, oembedXml, ownArticleCode, parseMax } from "../../src/syndication/oembed";
+import type { Article } from "../../src/db/types";
+
+const site = { url: "https://news.example.com", name: "edgewire 新闻", lang: "zh-CN" };
+const CODE = "NW202204282363815497";
+
+describe("ownArticleCode", () => {
+  it.each([
+    [`https://news.example.com/a/${CODE}`, CODE],
+    [`https://news.example.com/a/${CODE.toLowerCase()}`, CODE],
+    [`https://news.example.com/html_News/NewsShare.html?infoCode=${CODE}`, CODE],
+    [`https://news.example.com/html_News/NewsShare.html?infoCode=${CODE}&from=timeline&isappinstalled=0`, CODE],
+    [`https://news.example.com/a/${CODE}?utm_source=x#frag`, CODE],
+  ])("accepts %s", (url, code) => {
+    expect(ownArticleCode(url, site)).toBe(code);
+  });
+
+  it.each([
+    [`https://evil.example/a/${CODE}`],
+    [`http://news.example.com/a/${CODE}`],
+    [`https://news.example.com:8443/a/${CODE}`],
+    [`https://news.example.com@evil.example/a/${CODE}`],
+    [`https://user:pw@news.example.com/a/${CODE}`],
+    [`https://news.example.com.evil.example/a/${CODE}`],
+    [`https://news.example.com/a/${CODE}/../../admin`],
+    [`https://news.example.com/a%2F${CODE}`],
+    [`https://news.example.com/a/NW123`],
+    [`https://news.example.com/b/${CODE}`],
+    [`https://news.example.com/html_News/NewsShare.html`],
+    [`javascript:alert(1)`],
+    [`file:///etc/passwd`],
+    [`//news.example.com/a/${CODE}`],
+    [""],
+    [undefined],
+  ])("refuses %s", (url) => {
+    expect(ownArticleCode(url, site)).toBeNull();
+  });
+});
+
+describe("sizes", () => {
+  it.each([
+    [undefined, undefined, 550, 240],
+    [400, undefined, 400, 240],
+    [9999, 9999, 550, 240],
+    [300, 100, 300, 100],
+  ])("maxwidth %s maxheight %s → %s×%s, never above what was asked", (w, h, width, height) => {
+    expect(embedSize(w, h)).toEqual({ width, height });
+  });
+
+  it.each([["abc"], ["-5"], ["0"], ["1e3"], [""]])("ignores a bad bound %j", (value) => {
+    expect(parseMax(value)).toBeUndefined();
+  });
+});
+
+const article: Article = {
+  id: 1,
+  infoCode: CODE,
+  title: "太保 & <测试>",
+  summary: "摘要",
+  bodyHtml: "<p>x</p>",
+  publishedAt: Date.parse("2022-04-28T14:08:53+08:00"),
+  utcOffsetMin: 480,
+  updatedAt: Date.parse("2022-04-28T14:08:53+08:00"),
+  sourceName: "北方网",
+  author: null,
+  originalUrl: null,
+  imageUrl: null,
+  category: { slug: "beifangwang", name: "北方网新闻" },
+  tags: [],
+  status: "published",
+};
+
+describe("buildOEmbed", () => {
+  it("has every required field and no thumbnail fields without an image", () => {
+    const data = buildOEmbed(article, site);
+    expect(data).toMatchObject({ type: "rich", version: "1.0", title: "太保 & <测试>", author_name: "北方网", provider_name: "edgewire 新闻", provider_url: "https://news.example.com/", width: 550, height: 240 });
+    expect(Object.keys(data).filter((k) => k.startsWith("thumbnail_"))).toEqual([]);
+    expect(data.html).toContain(`<blockquote class="edgewire-card" data-info-code="${CODE}"><a href="https://news.example.com/a/${CODE}">太保 &amp; &lt;测试&gt;</a></blockquote>`);
+    expect(data.html).toContain('<script async src="https://news.example.com/embed.js"></script>');
+  });
+
+  it("gives all three thumbnail fields together", () => {
+    const data = buildOEmbed({ ...article, imageUrl: "https://img.example/a.jpg" }, site);
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual(["https://img.example/a.jpg", 800, 450]);
+  });
+
+  it("escapes the XML form", () => {
+    const xml = oembedXml(buildOEmbed(article, site));
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8" standalone="yes"?>')).toBe(true);
+    expect(xml).toContain("<title>太保 &amp; &lt;测试&gt;</title>");
+    expect(xml).toContain("<html>&lt;blockquote");
+  });
+});
