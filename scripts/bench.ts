@@ -230,7 +230,7 @@ function writeReport(r: Report): void {
     "",
     `${fmt(POSTS)} generated posts (~3 KB of HTML each) through \`npm run import\` into an empty local D1: **${fmt(r.importSeconds, 1)} s**, ` +
       `${fmt(POSTS / r.importSeconds)} posts/s (budget for 10,000: < 60 s: ${verdict(r.importSeconds * (10_000 / POSTS) < 60)}). ` +
-      "D1 statements per post: 5 (category upsert, tag upsert, article upsert, tag links cleared and written), sent 20 posts to a batch, " +
+      "D1 statements per post: 7 (category upsert, tag upsert, article upsert, tag links cleared and written, search index row and its document), sent 20 posts to a batch, " +
       "plus one existence read per 90 posts. The command's closing line:",
     "",
     "```",

@@ -1,5 +1,5 @@
 /**
- * Writing parsed posts. Every post is written by the same five statements, each with
+ * Writing parsed posts. Every post is written by the same seven statements (article, category, tags, tag links, search index), each with
  * few bound parameters (D1 allows 100 per statement), and a group of posts goes to D1 as
  * one batch: a batch is a transaction, so a post is never half-written.
  *
@@ -22,7 +22,7 @@ export type WriteResult = {
   outcome: WriteOutcome;
 };
 
-/** Posts per D1 batch: 5 statements each, so 20 posts are 100 statements. */
+/** Posts per D1 batch: 7 statements each, so 20 posts are 140 statements in one transaction. */
 export const POSTS_PER_BATCH = 20;
 
 type Existing = { infoCode: string; contentHash: string; updatedAt: number };
