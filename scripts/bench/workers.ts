@@ -9,6 +9,17 @@ const FLOOR_MEMORY = `export default { fetch(request, env) {
   return new Response(env.BODY, { headers: { "Content-Type": "text/html; charset=UTF-8" } });
 } };`;
 
+// What the Cache API alone costs: the same bytes, stored once, then matched per request.
+const FLOOR_CACHE = `export default { async fetch(request, env) {
+  const key = "https://floor.example/page";
+  let hit = await caches.default.match(key);
+  if (!hit) {
+    await caches.default.put(key, new Response(env.BODY, { headers: { "Content-Type": "text/html; charset=UTF-8", "Cache-Control": "public, max-age=86400" } }));
+    hit = await caches.default.match(key);
+  }
+  return new Response(hit.body, hit);
+} };`;
+
 // The cache-miss floor: the same single-row D1 read the share page makes, returned raw.
 const FLOOR_D1 = `export default { async fetch(request, env) {
   const code = new URL(request.url).pathname.split("/").pop();
@@ -28,6 +39,10 @@ async function start(options: ConstructorParameters<typeof Miniflare>[0]): Promi
 
 export function startFloorMemory(body: string): Promise<Started> {
   return start({ modules: true, script: FLOOR_MEMORY, compatibilityDate: "2026-04-26", bindings: { BODY: body } });
+}
+
+export function startFloorCache(body: string): Promise<Started> {
+  return start({ modules: true, script: FLOOR_CACHE, compatibilityDate: "2026-04-26", bindings: { BODY: body }, cachePersist: false });
 }
 
 export function startFloorD1(stateDir: string, databaseId: string): Promise<Started> {

@@ -14,7 +14,7 @@ import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storab
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
 
 /** A rendered response held in memory, so concurrent waiters each build their own Response. */
-type Rendered = { status: number; headers: [string, string][]; body: ArrayBuffer; etag: string; softTtl: number; store: boolean };
+type Rendered = { status: number; headers: [string, string][]; body: ArrayBuffer | ReadableStream | null; etag: string; softTtl: number; store: boolean };
 
 const STORED_AT = "X-Edge-Stored-At";
 const SOFT_TTL = "X-Edge-Soft-Ttl";
@@ -35,16 +35,24 @@ function respond(request: Request, r: Rendered, label: "HIT" | "MISS" | "STALE",
   if (r.status < 500) headers.set("Cache-Control", browserCacheControl(r.status, policy));
   if (r.status < 400 && etagMatches(request.headers.get("If-None-Match"), r.etag)) {
     for (const name of ["Content-Length", "Content-Type"]) headers.delete(name);
+    discard(r);
     return new Response(null, { status: 304, headers });
   }
+  if (request.method === "HEAD") discard(r);
   return new Response(request.method === "HEAD" ? null : r.body, { status: r.status, headers });
 }
 
-async function fromCache(res: Response): Promise<Rendered> {
+/** Releases an unread cached body (a 304, a HEAD, or a copy replaced by a fresh render). */
+function discard(r: Rendered): void {
+  if (r.body instanceof ReadableStream) r.body.cancel().catch(() => undefined);
+}
+
+/** A cached entry, its body streamed straight through: a HIT never buffers the page. */
+function fromCache(res: Response): Rendered {
   return {
     status: res.status,
     headers: [...res.headers],
-    body: await res.arrayBuffer(),
+    body: res.body,
     etag: res.headers.get("ETag") ?? "",
     softTtl: Number(res.headers.get(SOFT_TTL) ?? 0),
     store: true,
@@ -60,6 +68,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
   async function renderOnce(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext, persist = true): Promise<Rendered> {
     const running = inflight.get(key);
     if (running) return running;
+    let stored: Promise<unknown> = Promise.resolve();
     const work = (async (): Promise<Rendered> => {
       const res = await handler(new Request(renderUrl), env, ctx);
       const body = await res.arrayBuffer();
@@ -73,18 +82,19 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
         // What the Cache API reads to keep the entry; readers get browserCacheControl instead.
         headers.set("Cache-Control", `public, max-age=${softTtl + policy.staleIfError}`);
         for (const name of ["X-Request-Id", "Set-Cookie"]) headers.delete(name);
-        // Awaited, so the next request in this location finds it.
-        await cacheOf().put(key, new Response(body, { status: res.status, headers }));
-        ctx.waitUntil(recordEntry(env.DB, key, cacheTags(res)).catch((err: unknown) => console.error(JSON.stringify({ event: "cache_index_failed", error: String(err) }))));
+        stored = Promise.all([
+          cacheOf().put(key, new Response(body, { status: res.status, headers })),
+          recordEntry(env.DB, key, cacheTags(res)),
+        ]).catch((err: unknown) => console.error(JSON.stringify({ event: "cache_store_failed", error: String(err) })));
       }
       return rendered;
     })();
     inflight.set(key, work);
-    try {
-      return await work;
-    } finally {
-      inflight.delete(key);
-    }
+    // The reader is answered as soon as the render is done; the entry is written off the
+    // response path, and until it is, later requests share this render instead of a miss.
+    const release = work.then(() => stored, () => undefined).finally(() => inflight.delete(key));
+    ctx.waitUntil(release);
+    return work;
   }
 
   return async (request, env, ctx) => {
@@ -102,7 +112,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
     }
     const cached = await cacheOf().match(key);
     if (cached) {
-      const entry = await fromCache(cached);
+      const entry = fromCache(cached);
       const age = (now() - Number(cached.headers.get(STORED_AT) ?? 0)) / 1000;
       const state = freshness(age, entry.softTtl, policy);
       if (state === "fresh") return respond(request, entry, "HIT", policy);
@@ -112,6 +122,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       }
       const fresh = await renderOnce(key, renderUrl, policy, env, ctx).catch(() => null);
       if (!fresh || fresh.status >= 500) return respond(request, entry, "STALE", policy);
+      discard(entry);
       return respond(request, fresh, "MISS", policy);
     }
     const rendered = await renderOnce(key, renderUrl, policy, env, ctx);

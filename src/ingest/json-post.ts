@@ -4,31 +4,36 @@
  * and writer as every import. The stored source text is that post.
  */
 import { stringify } from "yaml";
-import * as z from "zod";
+// zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
+import * as z from "zod/mini";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
 const dateText = z
   .string()
-  .min(10)
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*(Z|[+-]\d{2}:?\d{2})?$/, "must look like 2022-04-28 14:08:53 +0800 or RFC 3339");
+  .check(
+    z.minLength(10),
+    z.maxLength(40),
+    z.regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*(Z|[+-]\d{2}:?\d{2})?$/, "must look like 2022-04-28 14:08:53 +0800 or RFC 3339"),
+  );
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 
 export const articleJson = z.strictObject({
-  title: z.string().trim().min(1, "must not be empty").max(300),
+  title: text(300),
   date: dateText,
-  updated: dateText.optional(),
-  body: z.string().min(1, "must not be empty").max(900_000, "must be under 900,000 characters"),
+  updated: z.optional(dateText),
+  body: z.string().check(z.minLength(1, "must not be empty"), z.maxLength(900_000, "must be under 900,000 characters")),
   category: z.strictObject({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be lower-case letters, digits, - or _"),
-    name: z.string().trim().min(1).max(100),
+    slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be lower-case letters, digits, - or _")),
+    name: text(100),
   }),
-  tags: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
-  description: z.string().max(1000).optional(),
-  source: z.string().max(200).optional(),
-  author: z.string().max(200).optional(),
-  originalUrl: httpUrl.optional(),
-  image: httpUrl.optional(),
-  status: z.enum(["published", "unpublished"]).optional(),
+  tags: z._default(z.array(text(64)).check(z.maxLength(20)), []),
+  description: optionalText(1000),
+  source: optionalText(200),
+  author: optionalText(200),
+  originalUrl: z.optional(httpUrl),
+  image: z.optional(httpUrl),
+  status: z.optional(z.enum(["published", "unpublished"])),
 });
 
 export type ArticleJson = z.infer<typeof articleJson>;

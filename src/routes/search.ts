@@ -5,7 +5,8 @@
  * src/search/tokens.ts), so no input can cause a 500 or an unindexed scan.
  */
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+// zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
+import * as z from "zod/mini";
 import { articlesToReindex, searchArticles, searchStatements, type SearchHit } from "../db/search-index";
 import type { AppEnv } from "../env";
 import { requireAdmin } from "../lib/auth";
@@ -25,13 +26,13 @@ export const MAX_PAGE = 50;
 
 const params = z.object({
   // Generous here: the real limit is in characters, checked by parseQuery.
-  q: z.string().max(4 * MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`).optional(),
-  page: z
-    .string()
-    .regex(/^[1-9][0-9]{0,5}$/, "must be a whole number from 1")
-    .transform(Number)
-    .pipe(z.number().max(MAX_PAGE, `must be at most ${MAX_PAGE}`))
-    .optional(),
+  q: z.optional(z.string().check(z.maxLength(4 * MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`))),
+  page: z.optional(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,5}$/, "must be a whole number from 1")), z.transform(Number)),
+      z.number().check(z.maximum(MAX_PAGE, `must be at most ${MAX_PAGE}`)),
+    ),
+  ),
 });
 
 type Validated =
@@ -128,9 +129,14 @@ search.get("/api/v1/search", async (c) => {
 const REINDEX_LIMIT = 50;
 
 const reindexParams = z.object({
-  after: z.string().regex(/^\d{1,15}$/, "must be an article id").transform(Number).optional(),
-  limit: z.string().regex(/^\d{1,3}$/, "must be a number").transform(Number).pipe(z.number().min(1).max(REINDEX_LIMIT)).optional(),
-  all: z.enum(["0", "1"]).optional(),
+  after: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,15}$/, "must be an article id")), z.transform(Number))),
+  limit: z.optional(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^\d{1,3}$/, "must be a number")), z.transform(Number)),
+      z.number().check(z.minimum(1), z.maximum(REINDEX_LIMIT)),
+    ),
+  ),
+  all: z.optional(z.enum(["0", "1"])),
 });
 
 search.use("/api/v1/admin/search/*", requireAdmin);
