@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (positionals.length === 0) throw new UsageError(`name at least one file or folder.\n${USAGE}`);
   const counts = await runImport({ paths: positionals, url: values.url, token: values.token });
   // Partial success still imports the good posts; the exit code tells scripts something was refused.
-  if (counts.rejected > 0 || counts.missing > 0) process.exitCode = 1;
+  if (counts.rejected > 0 || counts.failed > 0 || counts.missing > 0) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

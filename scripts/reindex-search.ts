@@ -10,55 +10,9 @@
  *   in-process on the local D1 (.wrangler/state), as `npm run import` does.
  */
 import { parseArgs } from "node:util";
-import path from "node:path";
-import { readDevVars, ROOT } from "./lib/env";
-import { applyLocalMigrations, PERSIST_TO, startLocalWorker } from "./lib/local-worker";
+import { chooseAdminTarget, UsageError } from "./lib/admin-target";
 
 const USAGE = "usage: npm run search:reindex -- [--url <base URL> --token <admin token>] [--all]";
-const LOCAL_SERVER = "http://127.0.0.1:8787";
-
-type Send = (route: string) => Promise<Response>;
-type Target = { label: string; send: Send; close?: () => Promise<void> };
-
-class UsageError extends Error {}
-
-function httpTarget(base: string, token: string): Target {
-  return {
-    label: base,
-    send: (route) => fetch(new URL(route, base), { method: "POST", headers: { Authorization: `Bearer ${token}` } }),
-  };
-}
-
-async function localServerAnswers(): Promise<boolean> {
-  try {
-    const res = await fetch(`${LOCAL_SERVER}/healthz`, { signal: AbortSignal.timeout(500) });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-async function chooseTarget(url: string | undefined, token: string | undefined): Promise<Target> {
-  if (url) {
-    const bearer = token ?? process.env.EDGEWIRE_ADMIN_TOKEN;
-    if (!bearer) throw new UsageError(`--url needs --token <admin token> (or EDGEWIRE_ADMIN_TOKEN).\n${USAGE}`);
-    return httpTarget(url, bearer);
-  }
-  const devToken = readDevVars().ADMIN_TOKEN;
-  if (devToken && !process.env.EDGEWIRE_PERSIST_TO && (await localServerAnswers())) return httpTarget(LOCAL_SERVER, devToken);
-  applyLocalMigrations();
-  const oneRunToken = crypto.randomUUID();
-  const worker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
-  return {
-    label: `the local D1 (${path.relative(ROOT, PERSIST_TO) || "."})`,
-    send: async (route) => {
-      const res = await worker.mf.dispatchFetch(`http://127.0.0.1${route}`, { method: "POST", headers: { Authorization: `Bearer ${oneRunToken}` } });
-      // Miniflare's Response is undici's; re-wrap so callers see the global type.
-      return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
-    },
-    close: worker.dispose,
-  };
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -68,12 +22,12 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const target = await chooseTarget(values.url, values.token);
+  const target = await chooseAdminTarget(values.url, values.token);
   let after = 0;
   let total = 0;
   try {
     for (;;) {
-      const res = await target.send(`/api/v1/admin/search/reindex?after=${after}${values.all ? "&all=1" : ""}`);
+      const res = await target.post(`/api/v1/admin/search/reindex?after=${after}${values.all ? "&all=1" : ""}`);
       const text = await res.text();
       if (!res.ok) throw new Error(`${target.label} answered ${res.status}: ${text}`);
       const body = JSON.parse(text) as { indexed: number; next: number | null };
@@ -82,7 +36,7 @@ async function main(): Promise<void> {
       after = body.next;
     }
   } finally {
-    await target.close?.();
+    await target.close();
   }
   console.log(`search:reindex: ${total} article(s) indexed in ${target.label}`);
 }

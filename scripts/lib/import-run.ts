@@ -6,11 +6,9 @@
  *   purged too), else the Worker started in-process on the same local D1.
  */
 import path from "node:path";
-import { readDevVars } from "./env";
-import { applyLocalMigrations, PERSIST_TO, startLocalWorker, type LocalWorker } from "./local-worker";
+import { chooseAdminTarget, UsageError, type AdminTarget } from "./admin-target";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 
-const LOCAL_SERVER = "http://127.0.0.1:8787";
 const POSTS_PER_REQUEST = 200;
 const BYTES_PER_REQUEST = 4 * 1024 * 1024;
 
@@ -18,80 +16,32 @@ export type Result = {
   index: number;
   name?: string;
   infoCode: string | null;
-  outcome: "created" | "updated" | "unchanged" | "stale" | "rejected";
+  outcome: "created" | "updated" | "unchanged" | "stale" | "rejected" | "failed";
   reason?: string;
   line?: number;
 };
 
-type Target = { label: string; send: (body: string, token: string) => Promise<Response>; token: string; close?: () => Promise<void> };
-
-export class UsageError extends Error {}
+export { UsageError };
 
 function fail(message: string): never {
   throw new UsageError(message);
-}
-
-async function localServerAnswers(): Promise<boolean> {
-  try {
-    const res = await fetch(`${LOCAL_SERVER}/healthz`, { signal: AbortSignal.timeout(500) });
-    const body = (await res.json()) as { status?: string };
-    return res.ok && body.status === "ok";
-  } catch {
-    return false;
-  }
-}
-
-function httpTarget(base: string, token: string, label: string): Target {
-  const endpoint = new URL("/api/v1/admin/import", base).toString();
-  return {
-    label,
-    token,
-    send: (body, bearer) =>
-      fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, body }),
-  };
-}
-
-async function chooseTarget(url: string | undefined, token: string | undefined): Promise<Target> {
-  if (url) {
-    const bearer = token ?? process.env.EDGEWIRE_ADMIN_TOKEN;
-    if (!bearer) fail("--url needs --token <admin token> (or EDGEWIRE_ADMIN_TOKEN in the environment).");
-    return httpTarget(url, bearer, url);
-  }
-  const devToken = readDevVars().ADMIN_TOKEN;
-  // The running dev server owns .wrangler/state; a run aimed at another state folder never uses it.
-  if (devToken && !process.env.EDGEWIRE_PERSIST_TO && (await localServerAnswers())) return httpTarget(LOCAL_SERVER, devToken, `the local server at ${LOCAL_SERVER}`);
-
-  applyLocalMigrations();
-  const oneRunToken = crypto.randomUUID();
-  const worker: LocalWorker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
-  return {
-    label: `the local D1 (${path.relative(process.cwd(), PERSIST_TO) || "."})`,
-    token: oneRunToken,
-    send: async (body, bearer) => {
-      const res = await worker.mf.dispatchFetch("http://127.0.0.1/api/v1/admin/import", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
-        body,
-      });
-      // Miniflare's Response is undici's; re-wrap so callers see the global type.
-      return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
-    },
-    close: worker.dispose,
-  };
 }
 
 function printResult(file: string, result: Result): void {
   const where = result.line ? `${file}:${result.line}` : file;
   const code = result.infoCode ?? "-";
   if (result.outcome === "rejected") console.log(`rejected   ${where}: ${result.reason ?? "rejected"}`);
+  else if (result.outcome === "failed") console.log(`failed     ${code}  ${file}: ${result.reason ?? "retry"}`);
   else if (result.outcome === "stale") console.log(`stale      ${code}  ${file}: ${result.reason ?? ""}`);
   else console.log(`${result.outcome.padEnd(10)} ${code}  ${file}`);
 }
 
-async function sendChunk(target: Target, chunk: PostFile[]): Promise<Result[]> {
+async function sendChunk(target: AdminTarget, chunk: PostFile[]): Promise<Result[]> {
   const body = JSON.stringify({ posts: chunk.map((p) => ({ name: path.basename(p.path), text: p.text })) });
-  const res = await target.send(body, target.token);
+  const res = await target.post("/api/v1/admin/import", body);
   const text = await res.text();
+  // 503 with results: some posts landed, the rest are "failed"; running the command again converges.
+  if (res.status === 503 && text.includes('"results"')) return (JSON.parse(text) as { results: Result[] }).results;
   if (!res.ok) {
     let detail = text;
     try {
@@ -119,8 +69,8 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   for (const m of missing) console.error(`import: ${m}: no such file or folder`);
   if (files.length === 0) fail("no post files (.md, .markdown, .html) found.");
 
-  const target = await chooseTarget(options.url, options.token);
-  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, files: files.length, missing: missing.length };
+  const target = await chooseAdminTarget(options.url, options.token);
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0, files: files.length, missing: missing.length };
   const started = performance.now();
   try {
     for (const chunk of chunkPosts(readPostFiles(files), POSTS_PER_REQUEST, BYTES_PER_REQUEST)) {
@@ -132,12 +82,13 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
       }
     }
   } finally {
-    await target.close?.();
+    await target.close();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${files.length} files into ${target.label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
-      `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected`,
+      `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected` +
+      (counts.failed > 0 ? `, ${counts.failed} failed (run again)` : ""),
   );
   return counts;
 }

@@ -153,3 +153,19 @@ describe("limits", () => {
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });
+
+describe("POST /api/v1/admin/resanitize", () => {
+  it("re-runs the current sanitizer over rows stored by an older version", async () => {
+    const code = "NW202405040000000001";
+    await put(code, article({ title: "旧版净化" }));
+    // As if stored by sanitizer version 0 (whose hash differs, as the version is hashed in), which let an event handler through.
+    await env.DB.prepare("UPDATE articles SET sanitizer_version = 0, content_hash = 'hash-under-v0', body_html = '<p onclick=\"x()\">旧</p>' WHERE info_code = ?").bind(code).run();
+    const res = await SELF.fetch(`${BASE}/api/v1/admin/resanitize`, { method: "POST", headers: AUTH });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sanitizerVersion: 1, remaining: 0, summary: { updated: 1 } });
+    const row = await env.DB.prepare("SELECT sanitizer_version, body_html FROM articles WHERE info_code = ?").bind(code).first<{ sanitizer_version: number; body_html: string }>();
+    expect(row?.sanitizer_version).toBe(1);
+    expect(row?.body_html).not.toContain("onclick");
+    expect(row?.body_html).toContain("<strong>明确</strong>");
+  });
+});
