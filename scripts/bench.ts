@@ -218,6 +218,12 @@ function writeReport(r: Report): void {
     "",
     `Errors: hit ${r.hit.errors + r.hit.non2xx}, miss ${r.miss.errors + r.miss.non2xx}, floors ${r.floorHit.errors + r.floorMiss.errors}.`,
     "",
+    `What limits the hit budget here: the Cache API by itself (a worker that only matches and returns the same bytes) reaches ` +
+      `${fmt(ratio(r.floorCacheHit.rps, r.floorHit.rps), 2)} of the memory floor, so no Cache-API-backed HIT can reach 0.80 under Miniflare, ` +
+      `whose cache is a separate local service; the HIT path reaches ${fmt(ratio(r.hit.rps, r.floorCacheHit.rps), 2)} of that Cache API floor. ` +
+      "The miss path adds, beyond the floor's one D1 read, the render, a Cache API put and one D1 write (the tag index for purging); " +
+      "on local D1 every write serializes with the readers. Both need measuring on Cloudflare, where the Cache API is in the data center and D1 is remote.",
+    "",
     "## 3. Render CPU (in-process, fixed data)",
     "",
     "| render | median ms | p99 ms | bytes | budget |",
