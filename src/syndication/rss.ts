@@ -1,0 +1,68 @@
+/**
+ * RSS 2.0 (https://www.rssboard.org/rss-specification) with the Atom namespace for the
+ * self/hub links, content:encoded for the full body and dc:creator for the byline.
+ * Pure: every date comes from the articles (see feed-model.ts).
+ */
+import type { Article } from "../db/types";
+import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { toRfc822 } from "../lib/time";
+import {
+  absoluteHttpUrl,
+  articlePublished,
+  articleUrl,
+  categoryUrl,
+  feedUpdated,
+  GENERATOR,
+  imageMimeType,
+  uniqueTags,
+  type FeedSpec,
+  type Stamp,
+} from "./feed-model";
+import { el, renderXmlDocument, type XmlElement } from "./xml";
+
+const NAMESPACES = {
+  "xmlns:atom": "http://www.w3.org/2005/Atom",
+  "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+  "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+} as const;
+
+const rfc822 = (stamp: Stamp): string => toRfc822(stamp.instantMs, stamp.offsetMin);
+
+function item(article: Article, site: SiteConfig): XmlElement {
+  const link = articleUrl(site, article.infoCode);
+  const image = absoluteHttpUrl(site, article.imageUrl);
+  const original = absoluteHttpUrl(site, article.originalUrl);
+  return el("item", {}, [
+    el("title", {}, article.title),
+    el("link", {}, link),
+    // The share URL is permanent (it is the canonical URL), so it is the guid as well.
+    el("guid", { isPermaLink: "true" }, link),
+    el("pubDate", {}, rfc822(articlePublished(article))),
+    article.summary !== "" && el("description", {}, article.summary),
+    article.bodyHtml !== "" && el("content:encoded", {}, article.bodyHtml),
+    el("category", { domain: categoryUrl(site, article.category.slug) }, article.category.name),
+    ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
+    article.author && el("dc:creator", {}, article.author),
+    // RSS requires the url attribute; without an original link the attribution points home.
+    article.sourceName && el("source", { url: original ?? link }, article.sourceName),
+    // The length is unknown without fetching the image; RSS readers accept 0.
+    image && el("enclosure", { url: image, type: imageMimeType(image), length: "0" }),
+  ]);
+}
+
+export function renderRss(spec: FeedSpec): string {
+  const { site } = spec;
+  const channel = el("channel", {}, [
+    el("title", {}, spec.title),
+    el("link", {}, absoluteUrl(site, spec.htmlPath)),
+    el("description", {}, spec.description),
+    el("language", {}, site.lang),
+    el("lastBuildDate", {}, rfc822(feedUpdated(spec.articles))),
+    el("generator", {}, GENERATOR),
+    spec.category && el("category", { domain: categoryUrl(site, spec.category.slug) }, spec.category.name),
+    el("atom:link", { href: absoluteUrl(site, spec.selfPath), rel: "self", type: "application/rss+xml" }),
+    spec.hubUrl && el("atom:link", { href: spec.hubUrl, rel: "hub" }),
+    ...spec.articles.map((article) => item(article, site)),
+  ]);
+  return renderXmlDocument(el("rss", { version: "2.0", ...NAMESPACES }, [channel]));
+}
