@@ -9,7 +9,8 @@
  */
 import { Hono, type Context } from "hono";
 import { createDb, type Db } from "../db/client";
-import { getArticle, listArticles } from "../db/articles";
+import { listArticles } from "../db/articles";
+import { getArticleWithRelated } from "../db/related";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
@@ -20,6 +21,9 @@ export const articles = new Hono<AppEnv>();
 
 /** Newest articles offered on 404/410 pages. */
 const RECENT_ON_ERROR = 5;
+
+/** Newest articles of the same category shown under an article (read with it, one query). */
+export const RELATED_COUNT = 5;
 
 /**
  * Two letters and 18 digits. Lower-case letters are accepted and upper-cased, because
@@ -47,11 +51,12 @@ async function sharePage(c: Context<AppEnv>, requested: string | undefined): Pro
   const db = createDb(c.env.DB);
   const infoCode = parseInfoCode(requested);
   if (infoCode === null) return errorPage(c, db, 404);
-  const article = await getArticle(db, infoCode);
-  if (article === null) return errorPage(c, db, 404);
+  const found = await getArticleWithRelated(db, infoCode, RELATED_COUNT);
+  if (found === null) return errorPage(c, db, 404);
+  const { article, related } = found;
   if (article.status !== "published") return errorPage(c, db, 410);
   c.header("Cache-Tag", cacheTags(article));
-  return c.html(ArticlePage({ site: siteConfig(c.env), article }));
+  return c.html(ArticlePage({ site: siteConfig(c.env), article, related }));
 }
 
 articles.get("/a/:infoCode", (c) => sharePage(c, c.req.param("infoCode")));

@@ -35,6 +35,13 @@ export type Stamp = { instantMs: number; offsetMin: number };
  */
 export const EMPTY_FEED_UPDATED: Stamp = { instantMs: 0, offsetMin: 0 };
 
+export type FeedFile = "feed.xml" | "atom.xml" | "feed.json";
+
+/** "/feed.xml" for the site, "/category/caijing/feed.xml" for a category. */
+export function feedPath(file: FeedFile, categorySlug?: string): string {
+  return categorySlug === undefined ? `/${file}` : `/category/${categorySlug}/${file}`;
+}
+
 export function articleUrl(site: SiteConfig, infoCode: string): string {
   return absoluteUrl(site, `/a/${infoCode}`);
 }

@@ -10,6 +10,7 @@ import {
   absoluteHttpUrl,
   articlePublished,
   articleUrl,
+  authorName,
   categoryUrl,
   feedUpdated,
   GENERATOR,
@@ -42,7 +43,8 @@ function item(article: Article, site: SiteConfig): XmlElement {
     article.bodyHtml !== "" && el("content:encoded", {}, article.bodyHtml),
     el("category", { domain: categoryUrl(site, article.category.slug) }, article.category.name),
     ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
-    article.author && el("dc:creator", {}, article.author),
+    // The same byline Atom and JSON Feed give: readers show dc:creator as "by …".
+    el("dc:creator", {}, authorName(article, site)),
     // RSS requires the url attribute; without an original link the attribution points home.
     article.sourceName && el("source", { url: original ?? link }, article.sourceName),
     // The length is unknown without fetching the image; RSS readers accept 0.

@@ -19,7 +19,8 @@ export const SITEMAP_MAX_LOC_LENGTH = 2047;
 /** Google News reads at most this many <news:news> entries per sitemap. */
 export const NEWS_SITEMAP_MAX_URLS = 1000;
 
-export type SitemapEntry = { loc: string; lastmod: number; offsetMin: number };
+/** lastmod is optional in the protocol: left out where nothing dates the page (an empty category). */
+export type SitemapEntry = { loc: string; lastmod?: number; offsetMin?: number };
 
 /**
  * The loc as the protocol wants it: absolute http(s), percent-encoded (the URL parser
@@ -48,7 +49,8 @@ function located(kind: "url" | "sitemap", entries: readonly SitemapEntry[]): Xml
   for (const entry of entries) {
     const loc = sitemapLoc(entry.loc);
     if (loc === null) continue;
-    out.push(el(kind, {}, [el("loc", {}, loc), el("lastmod", {}, toRfc3339(entry.lastmod, entry.offsetMin))]));
+    const lastmod = entry.lastmod !== undefined && el("lastmod", {}, toRfc3339(entry.lastmod, entry.offsetMin ?? 0));
+    out.push(el(kind, {}, [el("loc", {}, loc), lastmod]));
   }
   return out;
 }

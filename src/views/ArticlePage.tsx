@@ -4,9 +4,10 @@
  * so links pasted into chat apps, search engines and partner CMSs all unfurl the same.
  */
 import { raw } from "hono/html";
-import type { Article } from "../db/types";
+import type { Article, ArticleListItem } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
+import { ArticleList } from "./ArticleList";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
 import { articlePath, categoryPath, tagPath } from "./paths";
@@ -14,6 +15,8 @@ import { articlePath, categoryPath, tagPath } from "./paths";
 export type ArticlePageProps = {
   site: SiteConfig;
   article: Article;
+  /** Newest other articles of its category; the page is cache-tagged by category, so they stay current. */
+  related?: ArticleListItem[];
 };
 
 /** Open Graph wants "zh_CN" where HTML wants "zh-CN". */
@@ -77,7 +80,7 @@ function ArticleHead(props: { site: SiteConfig; article: Article; canonical: str
   );
 }
 
-export function ArticlePage({ site, article }: ArticlePageProps) {
+export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
   const canonical = absoluteUrl(site, articlePath(article.infoCode));
   const imageUrl = safeUrl(article.imageUrl, site.url);
   const originalUrl = safeUrl(article.originalUrl, site.url);
@@ -128,6 +131,12 @@ export function ArticlePage({ site, article }: ArticlePageProps) {
         {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too. */}
         <img src={`/v/${article.infoCode}.gif`} alt="" width="1" height="1" class="beacon" />
       </article>
+      {related.length > 0 ? (
+        <section class="related" aria-label="相关文章">
+          <h2>相关文章</h2>
+          <ArticleList items={related} summaries={false} />
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -83,7 +83,8 @@ describe("renderRss", () => {
     // No original link: the required url attribute points at our own copy.
     expect(attr(only(item, "source"), "url")).toBe(url);
     expect(childText(item, "source")).toBe("北方网");
-    expect(children(item, "dc:creator")).toEqual([]);
+    // No named author: the byline falls back to the source, as in Atom and JSON Feed.
+    expect(childText(item, "dc:creator")).toBe("北方网");
     expect(children(item, "enclosure")).toEqual([]);
   });
 

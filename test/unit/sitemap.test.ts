@@ -43,6 +43,12 @@ describe("renderSitemap", () => {
     ]);
   });
 
+  it("leaves lastmod out when nothing dates the page (an empty category)", () => {
+    const url = only(only(parseXml(renderSitemap([{ loc: "https://news.example.com/category/kong.html" }])), "urlset"), "url");
+    expect(childText(url, "loc")).toBe("https://news.example.com/category/kong.html");
+    expect(children(url, "lastmod")).toEqual([]);
+  });
+
   it("entity-escapes locs and percent-encodes non-ASCII", () => {
     const xml = renderSitemap([{ loc: "https://news.example.com/tag/北方网.html?a=1&b=2", lastmod: 0, offsetMin: 0 }]);
     expect(xml).toContain("<loc>https://news.example.com/tag/%E5%8C%97%E6%96%B9%E7%BD%91.html?a=1&amp;b=2</loc>");

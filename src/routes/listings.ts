@@ -1,0 +1,97 @@
+/**
+ * Category and tag pages: /category/{slug}.html and /tag/{tag}.html (the tag is
+ * percent-encoded UTF-8 in links; Hono decodes the path parameter). PAGE_SIZE articles per
+ * page, `?before=<cursor>` for older ones: a keyset walk of an index, never OFFSET. The
+ * edge cache also passes `?page=`, which SPEC allows; these pages only page by cursor, so
+ * it is ignored and the canonical link names the cursor URL.
+ *
+ * An existing category with no articles is a 200 page with an empty state; an unknown
+ * category or tag, or a cursor that does not parse, is the HTML 404 page.
+ */
+import { Hono, type Context } from "hono";
+import { decodeCursor, encodeCursor, getCategory, listArticles, type ListCursor, type ListQuery } from "../db/articles";
+import { createDb } from "../db/client";
+import { tagExists } from "../db/tags";
+import type { ArticleListItem } from "../db/types";
+import type { AppEnv } from "../env";
+import { absoluteUrl, siteConfig } from "../lib/config";
+import { feedPath } from "../syndication/feed-model";
+import { NotFoundPage } from "../views/ErrorPage";
+import { ListingPage, type ListingPageProps } from "../views/ListingPage";
+import { categoryPath, tagPath } from "../views/paths";
+import { PAGE_SIZE } from "./home";
+
+export const listings = new Hono<AppEnv>();
+
+/** Newest articles offered on the 404 page. */
+const RECENT_ON_ERROR = 5;
+
+type Page = { items: ArticleListItem[]; before?: string; nextCursor: string | null };
+
+async function notFound(c: Context<AppEnv>): Promise<Response> {
+  const recent = await listArticles(createDb(c.env.DB), { limit: RECENT_ON_ERROR });
+  return c.html(NotFoundPage({ site: siteConfig(c.env), recent }), 404);
+}
+
+/** undefined: first page; null: a cursor that does not parse. */
+function cursorParam(c: Context<AppEnv>): ListCursor | undefined | null {
+  const raw = c.req.query("before");
+  if (raw === undefined) return undefined;
+  return decodeCursor(raw) ?? null;
+}
+
+async function listPage(c: Context<AppEnv>, query: Omit<ListQuery, "limit">): Promise<Page> {
+  // One row more than shown tells whether an older page exists without a COUNT query.
+  const rows = await listArticles(createDb(c.env.DB), { ...query, limit: PAGE_SIZE + 1 });
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  return {
+    items,
+    // Re-encoded so equivalent spellings of a cursor share one canonical URL.
+    before: query.before && encodeCursor(query.before),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
+  };
+}
+
+/** "caijing.html" → "caijing"; null when the segment is not a page name. */
+function stem(file: string): string | null {
+  return file.endsWith(".html") && file.length > ".html".length ? file.slice(0, -".html".length) : null;
+}
+
+listings.get("/category/:file{[^/]+\\.html}", async (c) => {
+  const slug = stem(c.req.param("file"));
+  const before = cursorParam(c);
+  if (slug === null || before === null) return notFound(c);
+  const [category, page] = await Promise.all([getCategory(createDb(c.env.DB), slug), listPage(c, { categorySlug: slug, before })]);
+  if (category === null) return notFound(c);
+  const site = siteConfig(c.env);
+  const props: ListingPageProps = {
+    site,
+    name: category.name,
+    kind: "category",
+    path: categoryPath(category.slug),
+    ...page,
+    feeds: {
+      title: `${category.name} - ${site.name}`,
+      rss: absoluteUrl(site, feedPath("feed.xml", category.slug)),
+      atom: absoluteUrl(site, feedPath("atom.xml", category.slug)),
+      json: absoluteUrl(site, feedPath("feed.json", category.slug)),
+    },
+  };
+  c.header("Cache-Tag", `category:${category.slug}`);
+  return c.html(ListingPage(props));
+});
+
+listings.get("/tag/:file{[^/]+\\.html}", async (c) => {
+  const tag = stem(c.req.param("file"));
+  const before = cursorParam(c);
+  if (tag === null || tag.trim() === "" || before === null) return notFound(c);
+  const page = await listPage(c, { tag, before });
+  // Only an empty first page needs the extra lookup to tell "no articles" from "no such tag".
+  if (page.items.length === 0 && !(await tagExists(createDb(c.env.DB), tag))) return notFound(c);
+  // Exactly the name cacheTagsFor (src/ingest/after-write.ts) purges, so the raw UTF-8 tag:
+  // workerd sends it as UTF-8 bytes. Cloudflare's purge-by-tag wants ASCII, so a production
+  // switch to it should percent-encode tags here and there together.
+  c.header("Cache-Tag", `tag:${tag}`);
+  return c.html(ListingPage({ site: siteConfig(c.env), name: tag, kind: "tag", path: tagPath(tag), ...page }));
+});

@@ -1,0 +1,107 @@
+/**
+ * Sitemaps and robots.txt.
+ *
+ * /sitemap.xml is one plain urlset (home, categories, articles) while that fits the
+ * protocol's 50,000 URLs. Past that it becomes a sitemap index of /sitemap-pages.xml
+ * (home and categories) and /sitemap-articles-{n}.xml, where file n holds the published
+ * articles with ids ((n-1)·50,000, n·50,000]: an id range, not an OFFSET page, so an
+ * article never moves between files and each file is one primary-key range scan. The edge
+ * cache policy already covers /sitemap-*.xml.
+ */
+import { Hono } from "hono";
+import { listArticles } from "../db/articles";
+import { createDb, type Db } from "../db/client";
+import { countPublished, listCategoryLastmods, listSitemapArticles, listSitemapParts, type SitemapArticle } from "../db/feed-articles";
+import type { AppEnv } from "../env";
+import { absoluteUrl, siteConfig, type SiteConfig } from "../lib/config";
+import { ROBOTS_CONTENT_TYPE, SITEMAP_CONTENT_TYPE } from "../syndication/content-types";
+import { articleUrl, categoryUrl } from "../syndication/feed-model";
+import {
+  NEWS_SITEMAP_MAX_URLS,
+  renderNewsSitemap,
+  renderRobots,
+  renderSitemap,
+  renderSitemapIndex,
+  SITEMAP_MAX_URLS,
+  type SitemapEntry,
+} from "../syndication/sitemap";
+
+export const sitemaps = new Hono<AppEnv>();
+
+const HOUR_MS = 3_600_000;
+/** Google News only takes articles from the last two days. */
+export const NEWS_WINDOW_MS = 48 * HOUR_MS;
+
+const HEADERS = { "Content-Type": SITEMAP_CONTENT_TYPE, "Cache-Tag": "sitemap" };
+
+function articleEntry(site: SiteConfig, a: SitemapArticle): SitemapEntry {
+  // A partner `updated` earlier than `date` is a typo; never date a page before it appeared.
+  return { loc: articleUrl(site, a.infoCode), lastmod: Math.max(a.updatedAt, a.publishedAt), offsetMin: a.utcOffsetMin };
+}
+
+/** Home (dated by the newest change anywhere) and every category (by its newest change). */
+async function pageEntries(db: Db, site: SiteConfig): Promise<SitemapEntry[]> {
+  const categories = await listCategoryLastmods(db);
+  let newest: SitemapEntry = { loc: absoluteUrl(site, "/") };
+  const entries = categories.map((cat): SitemapEntry => {
+    const entry: SitemapEntry = { loc: categoryUrl(site, cat.slug) };
+    if (cat.updatedAt === null) return entry;
+    const dated = { ...entry, lastmod: cat.updatedAt, offsetMin: cat.utcOffsetMin ?? 0 };
+    if (newest.lastmod === undefined || cat.updatedAt > newest.lastmod) newest = { ...dated, loc: newest.loc };
+    return dated;
+  });
+  return [newest, ...entries];
+}
+
+sitemaps.get("/sitemap.xml", async (c) => {
+  const site = siteConfig(c.env);
+  const db = createDb(c.env.DB);
+  const pages = await pageEntries(db, site);
+  const total = pages.length + (await countPublished(db));
+  if (total <= SITEMAP_MAX_URLS) {
+    const articles = await listSitemapArticles(db, 1, Number.MAX_SAFE_INTEGER);
+    return c.body(renderSitemap([...pages, ...articles.map((a) => articleEntry(site, a))]), 200, HEADERS);
+  }
+  const parts = await listSitemapParts(db, SITEMAP_MAX_URLS);
+  const index: SitemapEntry[] = [
+    { loc: absoluteUrl(site, "/sitemap-pages.xml"), lastmod: pages[0]?.lastmod, offsetMin: pages[0]?.offsetMin },
+    ...parts.map((p) => ({ loc: absoluteUrl(site, `/sitemap-articles-${p.part}.xml`), lastmod: p.updatedAt, offsetMin: p.utcOffsetMin })),
+  ];
+  return c.body(renderSitemapIndex(index), 200, HEADERS);
+});
+
+sitemaps.get("/sitemap-pages.xml", async (c) => {
+  const site = siteConfig(c.env);
+  return c.body(renderSitemap(await pageEntries(createDb(c.env.DB), site)), 200, HEADERS);
+});
+
+sitemaps.get("/:file{sitemap-articles-[1-9][0-9]{0,5}\\.xml}", async (c) => {
+  const part = Number(/(\d+)/.exec(c.req.param("file"))?.[1]);
+  const site = siteConfig(c.env);
+  const first = (part - 1) * SITEMAP_MAX_URLS + 1;
+  const articles = await listSitemapArticles(createDb(c.env.DB), first, first + SITEMAP_MAX_URLS - 1);
+  if (articles.length === 0) return c.notFound();
+  return c.body(renderSitemap(articles.map((a) => articleEntry(site, a))), 200, HEADERS);
+});
+
+/**
+ * The one place a syndication route reads the clock: "the last 48 hours" has no meaning
+ * without it. The instant is floored to the hour, so within an hour the same articles
+ * give the same bytes and ETag; an article published since then is still listed (there
+ * is no upper bound) and its write purges the `sitemap` tag anyway.
+ */
+export function newsWindowStart(nowMs: number): number {
+  return Math.floor(nowMs / HOUR_MS) * HOUR_MS - NEWS_WINDOW_MS;
+}
+
+sitemaps.get("/news-sitemap.xml", async (c) => {
+  const site = siteConfig(c.env);
+  const since = newsWindowStart(Date.now());
+  // Newest first on the status index, so the window is a prefix of this list.
+  const newest = await listArticles(createDb(c.env.DB), { limit: NEWS_SITEMAP_MAX_URLS });
+  return c.body(renderNewsSitemap(site, newest.filter((a) => a.publishedAt >= since)), 200, HEADERS);
+});
+
+sitemaps.get("/robots.txt", (c) => {
+  return c.body(renderRobots(siteConfig(c.env)), 200, { "Content-Type": ROBOTS_CONTENT_TYPE, "Cache-Tag": "sitemap" });
+});
