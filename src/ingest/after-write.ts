@@ -4,6 +4,7 @@
  * listener with slow work (a WebSub ping) hands it to waitUntil itself.
  */
 import type { Context } from "hono";
+import { tagPageCacheTag } from "../lib/cache-tags";
 import type { AppEnv } from "../env";
 import type { ParsedPost } from "./types";
 
@@ -22,7 +23,7 @@ export function cacheTagsFor(changes: ChangeSet): string[] {
     tags.add(`category:${slug}`);
     tags.add(`feed:category:${slug}`);
   }
-  for (const tag of changes.tags) tags.add(`tag:${tag}`);
+  for (const tag of changes.tags) tags.add(tagPageCacheTag(tag));
   return [...tags].sort();
 }
 

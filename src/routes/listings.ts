@@ -8,6 +8,7 @@
  * An existing category with no articles is a 200 page with an empty state; an unknown
  * category or tag, or a cursor that does not parse, is the HTML 404 page.
  */
+import { tagPageCacheTag } from "../lib/cache-tags";
 import { Hono, type Context } from "hono";
 import { decodeCursor, encodeCursor, getCategory, listArticles, type ListCursor, type ListQuery } from "../db/articles";
 import { createDb } from "../db/client";
@@ -89,9 +90,7 @@ listings.get("/tag/:file{[^/]+\\.html}", async (c) => {
   const page = await listPage(c, { tag, before });
   // Only an empty first page needs the extra lookup to tell "no articles" from "no such tag".
   if (page.items.length === 0 && !(await tagExists(createDb(c.env.DB), tag))) return notFound(c);
-  // Exactly the name cacheTagsFor (src/ingest/after-write.ts) purges, so the raw UTF-8 tag:
-  // workerd sends it as UTF-8 bytes. Cloudflare's purge-by-tag wants ASCII, so a production
-  // switch to it should percent-encode tags here and there together.
-  c.header("Cache-Tag", `tag:${tag}`);
+  // The same percent-encoded name cacheTagsFor (src/ingest/after-write.ts) purges.
+  c.header("Cache-Tag", tagPageCacheTag(tag));
   return c.html(ListingPage({ site: siteConfig(c.env), name: tag, kind: "tag", path: tagPath(tag), ...page }));
 });

@@ -198,4 +198,22 @@ describe("edge cache", () => {
     expect(await caches.default.match(`${BASE}/a/${code}`)).toBeUndefined();
     expect((await SELF.fetch(`${BASE}/a/${code}`)).headers.get("x-cache")).toBe("MISS");
   });
+
+  it("purges a Chinese tag page when an article under that tag changes", async () => {
+    const code = `EC2024070300000${String(++next).padStart(5, "0")}`;
+    const tagUrl = `${BASE}/tag/${encodeURIComponent("缓存标签")}.html`;
+    const send = (title: string) =>
+      SELF.fetch(`${BASE}/api/v1/admin/import`, {
+        method: "POST",
+        headers: { ...AUTH, "Content-Type": "text/markdown" },
+        body: makePost({ title, infoCode: code, tags: ["缓存标签"], category: "cachetag" }),
+      });
+    await send("标签页旧标题");
+    expect(await (await SELF.fetch(tagUrl)).text()).toContain("标签页旧标题");
+    expect((await SELF.fetch(tagUrl)).headers.get("x-cache")).toBe("HIT");
+    await send("标签页新标题");
+    const after = await SELF.fetch(tagUrl);
+    expect(after.headers.get("x-cache")).toBe("MISS");
+    expect(await after.text()).toContain("标签页新标题");
+  });
 });

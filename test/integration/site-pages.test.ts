@@ -125,7 +125,7 @@ describe("tag pages", () => {
 
     const { res, parts } = await get(TAG_PATH);
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-tag")).toBe(`tag:${TAG}`);
+    expect(res.headers.get("cache-tag")).toBe(`tag:${encodeURIComponent(TAG)}`);
     expect(parts.title).toBe(`标签：${TAG} - edgewire 新闻`);
     expect(articleLinks(parts)).toEqual(["/a/NW202204282363815497"]);
     expect(relHrefs(parts, "canonical")).toEqual([`${ORIGIN}${TAG_PATH}`]);
