@@ -123,24 +123,44 @@ async function renderCpu(): Promise<CpuResult[]> {
   const site = { url: "https://news.example.com", name: "edgewire 新闻", lang: "zh-CN" };
   const article = { ...post, id: 1, status: "published" as const };
   const items = Array.from({ length: 20 }, (_, i) => ({ ...article, id: i + 1, infoCode: benchInfoCode(i) }));
+  const { ListingPage } = await import("../src/views/ListingPage");
+  const { renderRss } = await import("../src/syndication/rss");
+  const feedArticles = Array.from({ length: 50 }, (_, i) => ({ ...article, id: i + 1, infoCode: benchInfoCode(i) }));
   const results = [
     await timeRender("article page", () => String(ArticlePage({ site, article })), CPU_RUNS),
     await timeRender("home page (20 items)", () => String(HomePage({ site, items, nextCursor: null })), CPU_RUNS),
+    await timeRender(
+      "category page (20 items)",
+      () => String(ListingPage({ site, name: "北方网新闻", kind: "category", path: "/category/beifangwang.html", items, nextCursor: "1.1" })),
+      CPU_RUNS,
+    ),
+    await timeRender(
+      "RSS feed (50 full articles)",
+      () => renderRss({ site, title: site.name, description: site.name, selfPath: "/feed.xml", htmlPath: "/", articles: feedArticles }),
+      CPU_RUNS,
+    ),
   ];
   return results;
 }
 
-type D1Work = { perRoute: { route: string; queries: number }[]; plans: (Plan & { route: string })[] };
+type Depth = { page: number; ms: number };
+type D1Work = { perRoute: { route: string; queries: number }[]; plans: (Plan & { route: string })[]; depth: Depth[] };
 
 async function d1Work(real: Miniflare): Promise<D1Work> {
   const { articles } = await import("../src/routes/articles");
   const { home } = await import("../src/routes/home");
+  const { listings } = await import("../src/routes/listings");
+  const { feeds } = await import("../src/routes/feeds");
   const db = await real.getD1Database("DB");
   const env = { DB: db, SITE_URL: "https://news.example.com", SITE_NAME: "edgewire 新闻", SITE_LANG: "zh-CN" };
   const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
   const routes = [
     { route: "article page /a/{code}", app: articles, path: `/a/${benchInfoCode(3)}` },
     { route: "home /", app: home, path: "/" },
+    { route: "category page", app: listings, path: "/category/caijing.html" },
+    { route: "tag page", app: listings, path: `/tag/${encodeURIComponent("养老")}.html` },
+    { route: "RSS feed /feed.xml", app: feeds, path: "/feed.xml" },
+    { route: "category feed", app: feeds, path: "/category/caijing/feed.xml" },
   ];
   const perRoute: D1Work["perRoute"] = [];
   const recorded: { route: string; q: Recorded }[] = [];
@@ -169,8 +189,29 @@ async function d1Work(real: Miniflare): Promise<D1Work> {
   }
   const plans: D1Work["plans"] = [];
   for (const { route, q } of recorded) plans.push({ route, ...(await explain(bigDb as unknown as D1Database, q)) });
+
+  // Keyset paging: page 200 of a 20,000-article category costs what page 1 costs.
+  const { listArticles } = await import("../src/db/articles");
+  const { createDb } = await import("../src/db/client");
+  const bigDrizzle = createDb(bigDb as unknown as D1Database);
+  const depth: Depth[] = [];
+  for (const page of [1, 200]) {
+    const cursorRow =
+      page === 1
+        ? undefined
+        : await bigDb
+            .prepare("SELECT published_at AS publishedAt, id FROM articles WHERE category_id = 1 ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?")
+            .bind((page - 1) * 20 - 1)
+            .first<{ publishedAt: number; id: number }>();
+    const query = { categorySlug: "caijing", limit: 21, ...(cursorRow ? { before: cursorRow } : {}) };
+    await listArticles(bigDrizzle, query);
+    const runs = 50;
+    const t0 = performance.now();
+    for (let i = 0; i < runs; i++) await listArticles(bigDrizzle, query);
+    depth.push({ page, ms: (performance.now() - t0) / runs });
+  }
   await big.dispose();
-  return { perRoute, plans };
+  return { perRoute, plans, depth };
 }
 
 type Report = {
@@ -252,6 +293,10 @@ function writeReport(r: Report): void {
     "| route (on a miss) | D1 queries |",
     "|---|---|",
     ...r.d1.perRoute.map((p) => `| ${p.route} | ${p.queries} |`),
+    "",
+    `Category page query against 100,000 articles (20,000 in the category), keyset cursor, mean of 50: ` +
+      r.d1.depth.map((d) => `page ${d.page}: ${fmt(d.ms, 2)} ms`).join(", ") +
+      " (includes the round trip from Node to workerd).",
     "",
     "EXPLAIN QUERY PLAN of every query those routes send, against 100,000 articles:",
     "",
