@@ -6,7 +6,7 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 import { articleTags, articles, categories, tags } from "./schema";
-import type { Article, ArticleListItem, ArticleStatus, CategoryRef } from "./types";
+import type { Article, ArticleListItem, CategoryRef } from "./types";
 
 /** Position in a newest-first list: the last item of the previous page. */
 export type ListCursor = { publishedAt: number; id: number };
@@ -18,7 +18,8 @@ export type ListQuery = {
   before?: ListCursor;
 };
 
-const tagNames = sql<string>`(
+/** The article's tag names in order, as a JSON array, from a correlated subquery. */
+export const tagNames = sql<string>`(
   SELECT json_group_array(name) FROM (
     SELECT ${tags.name} AS name FROM ${articleTags}
     JOIN ${tags} ON ${tags.id} = ${articleTags.tagId}
@@ -70,39 +71,53 @@ function toListItem(row: ListRow): ArticleListItem {
   };
 }
 
-function parseTagList(json: string | null): string[] {
+export function parseTagList(json: string | null): string[] {
   if (!json) return [];
   const value: unknown = JSON.parse(json);
   return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
 }
 
-/** One article by info code, whatever its status (routes answer 410 for unpublished). */
-export async function getArticle(db: Db, infoCode: string): Promise<Article | null> {
-  const row = await db
-    .select({
-      ...listColumns,
-      bodyHtml: articles.bodyHtml,
-      author: articles.author,
-      originalUrl: articles.originalUrl,
-      status: articles.status,
-      tags: tagNames,
-    })
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(eq(articles.infoCode, infoCode))
-    .get();
-  if (!row) return null;
+/** Every column an Article needs, tags included: shared by every query that returns Articles. */
+export const articleColumns = {
+  ...listColumns,
+  bodyHtml: articles.bodyHtml,
+  author: articles.author,
+  originalUrl: articles.originalUrl,
+  status: articles.status,
+  tags: tagNames,
+};
+
+export type ArticleRow = ListRow & {
+  bodyHtml: string;
+  author: string | null;
+  originalUrl: string | null;
+  status: string;
+  tags: string | null;
+};
+
+export function toArticle(row: ArticleRow): Article {
   return {
     ...toListItem(row),
     bodyHtml: row.bodyHtml,
     author: row.author,
     originalUrl: row.originalUrl,
-    status: row.status as ArticleStatus,
+    status: row.status === "published" ? "published" : "unpublished",
     tags: parseTagList(row.tags),
   };
 }
 
-function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor?: ListCursor): SQL | undefined {
+/** One article by info code, whatever its status (routes answer 410 for unpublished). */
+export async function getArticle(db: Db, infoCode: string): Promise<Article | null> {
+  const row = await db
+    .select(articleColumns)
+    .from(articles)
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(eq(articles.infoCode, infoCode))
+    .get();
+  return row ? toArticle(row) : null;
+}
+
+export function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor?: ListCursor): SQL | undefined {
   // A row-value comparison lets SQLite continue the index range scan right after the cursor.
   return cursor ? sql`(${publishedAt}, ${id}) < (${cursor.publishedAt}, ${cursor.id})` : undefined;
 }

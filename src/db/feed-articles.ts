@@ -4,11 +4,11 @@
  * tags come from a correlated subquery on article_tags' primary key, not one query per row.
  * Sitemaps need only identifiers and dates, but of every published article.
  */
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import type { ListCursor } from "./articles";
-import { articleTags, articles, categories, tags } from "./schema";
-import type { Article, ArticleStatus } from "./types";
+import { articleColumns, beforeCursor, toArticle, type ListCursor } from "./articles";
+import { articles, categories } from "./schema";
+import type { Article } from "./types";
 
 export type FeedQuery = {
   categorySlug?: string;
@@ -16,77 +16,26 @@ export type FeedQuery = {
   before?: ListCursor;
 };
 
-const tagNames = sql<string>`(
-  SELECT json_group_array(name) FROM (
-    SELECT ${tags.name} AS name FROM ${articleTags}
-    JOIN ${tags} ON ${tags.id} = ${articleTags.tagId}
-    WHERE ${articleTags.articleId} = ${articles.id}
-    ORDER BY ${articleTags.position}
-  )
-)`;
-
-function parseTags(json: string | null): string[] {
-  if (!json) return [];
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
-}
-
 /**
  * Newest published articles first, with bodies and tags. The filter and order match
  * articles_status_published_idx (site) or articles_category_published_idx (category), so
  * SQLite walks the index and stops after `limit` rows; `before` continues the range scan.
  */
 export async function listFeedArticles(db: Db, query: FeedQuery): Promise<Article[]> {
-  const before: SQL | undefined = query.before
-    ? sql`(${articles.publishedAt}, ${articles.id}) < (${query.before.publishedAt}, ${query.before.id})`
-    : undefined;
   const rows = await db
-    .select({
-      id: articles.id,
-      infoCode: articles.infoCode,
-      title: articles.title,
-      summary: articles.summary,
-      bodyHtml: articles.bodyHtml,
-      publishedAt: articles.publishedAt,
-      utcOffsetMin: articles.utcOffsetMin,
-      updatedAt: articles.updatedAt,
-      sourceName: articles.sourceName,
-      author: articles.author,
-      originalUrl: articles.originalUrl,
-      imageUrl: articles.imageUrl,
-      status: articles.status,
-      categorySlug: categories.slug,
-      categoryName: categories.name,
-      tags: tagNames,
-    })
+    .select(articleColumns)
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(
       and(
         query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
         eq(articles.status, "published"),
-        before,
+        beforeCursor(articles.publishedAt, articles.id, query.before),
       ),
     )
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(query.limit);
-  return rows.map((row) => ({
-    id: row.id,
-    infoCode: row.infoCode,
-    title: row.title,
-    summary: row.summary,
-    bodyHtml: row.bodyHtml,
-    publishedAt: row.publishedAt,
-    utcOffsetMin: row.utcOffsetMin,
-    updatedAt: row.updatedAt,
-    sourceName: row.sourceName,
-    author: row.author,
-    originalUrl: row.originalUrl,
-    imageUrl: row.imageUrl,
-    status: row.status as ArticleStatus,
-    category: { slug: row.categorySlug, name: row.categoryName },
-    tags: parseTags(row.tags),
-  }));
+  return rows.map(toArticle);
 }
 
 /** What a sitemap needs of an article. */

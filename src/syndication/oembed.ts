@@ -5,7 +5,7 @@
  */
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
-import { escapeXml } from "./xml-escape";
+import { escapeXmlText } from "./xml";
 
 const INFO_CODE = /^[A-Z]{2}\d{18}$/;
 
@@ -103,6 +103,6 @@ export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: numbe
 }
 
 export function oembedXml(data: OEmbed): string {
-  const fields = Object.entries(data).map(([key, value]) => `<${key}>${escapeXml(String(value))}</${key}>`);
+  const fields = Object.entries(data).map(([key, value]) => `<${key}>${escapeXmlText(String(value))}</${key}>`);
   return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>${fields.join("")}</oembed>\n`;
 }
