@@ -6,9 +6,13 @@
  *
  * The Cache API ignores stale-while-revalidate and stale-if-error, so entries are kept for
  * the policy's staleIfError and their age is judged here against a soft TTL.
+ *
+ * In front of the Cache API sits a one-second micro-cache in isolate memory (hot-pages.ts):
+ * a page read many times a second is answered from memory, not looked up each time.
  */
 import type { Bindings } from "../env";
-import { recordEntry } from "./purge";
+import { fitsHotPages, hotPages, type HotPages } from "./hot-pages";
+import { entryRecorder } from "./purge";
 import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storableFor, type CachePolicy } from "./policy";
 
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
@@ -20,19 +24,25 @@ const STORED_AT = "X-Edge-Stored-At";
 const SOFT_TTL = "X-Edge-Soft-Ttl";
 const INTERNAL = [STORED_AT, SOFT_TTL, "X-Request-Id"];
 
-export type EdgeCacheOptions = { now?: () => number; cache?: () => Cache };
+export type EdgeCacheOptions = { now?: () => number; cache?: () => Cache; hot?: HotPages };
 
 async function strongEtag(body: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
 }
 
-function respond(request: Request, r: Rendered, label: "HIT" | "MISS" | "STALE", policy: CachePolicy): Response {
-  const headers = new Headers(r.headers);
+/** The headers a reader gets: internal ones removed, the ETag, X-Cache and the browser's Cache-Control. */
+function readerHeaders(stored: HeadersInit, etag: string, status: number, label: "HIT" | "MISS" | "STALE", policy: CachePolicy): Headers {
+  const headers = new Headers(stored);
   for (const name of INTERNAL) headers.delete(name);
-  headers.set("ETag", r.etag);
+  headers.set("ETag", etag);
   headers.set("X-Cache", label);
-  if (r.status < 500) headers.set("Cache-Control", browserCacheControl(r.status, policy));
+  if (status < 500) headers.set("Cache-Control", browserCacheControl(status, policy));
+  return headers;
+}
+
+function respond(request: Request, r: Rendered, label: "HIT" | "MISS" | "STALE", policy: CachePolicy): Response {
+  const headers = readerHeaders(r.headers, r.etag, r.status, label, policy);
   if (r.status < 400 && etagMatches(request.headers.get("If-None-Match"), r.etag)) {
     for (const name of ["Content-Length", "Content-Type"]) headers.delete(name);
     discard(r);
@@ -62,8 +72,10 @@ function fromCache(res: Response): Rendered {
 export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}): Handler {
   const now = options.now ?? Date.now;
   const cacheOf = options.cache ?? (() => caches.default);
+  const hot = options.hot ?? hotPages;
   // One render per key per isolate at a time: concurrent misses and refreshes share it.
   const inflight = new Map<string, Promise<Rendered>>();
+  const recordEntry = entryRecorder();
 
   async function renderOnce(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext, persist = true): Promise<Rendered> {
     const running = inflight.get(key);
@@ -75,9 +87,12 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       const { store, softTtl } = storableFor(res, policy);
       const rendered: Rendered = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), softTtl, store };
       if (store && persist) {
+        const storedAt = now();
+        const hitHeaders = [...readerHeaders(res.headers, rendered.etag, res.status, "HIT", policy)];
+        hot.set(key, { status: res.status, headers: hitHeaders, body, etag: rendered.etag, storedAt, softTtl }, cacheTags(res), storedAt);
         const headers = new Headers(res.headers);
         headers.set("ETag", rendered.etag);
-        headers.set(STORED_AT, String(now()));
+        headers.set(STORED_AT, String(storedAt));
         headers.set(SOFT_TTL, String(softTtl));
         // What the Cache API reads to keep the entry; readers get browserCacheControl instead.
         headers.set("Cache-Control", `public, max-age=${softTtl + policy.staleIfError}`);
@@ -110,11 +125,27 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       const rendered = await renderOnce(`uncached:${renderUrl}`, renderUrl, policy, env, ctx, false);
       return respond(request, { ...rendered, store: false }, "MISS", policy);
     }
+    const held = hot.get(key, now());
+    if (held && freshness((now() - held.storedAt) / 1000, held.softTtl, policy) === "fresh") {
+      // The hottest path of all: the headers were made once, when the page was held.
+      if (request.method === "GET" && !request.headers.has("If-None-Match")) return new Response(held.body, { status: held.status, headers: held.headers });
+      return respond(request, { ...held, store: true }, "HIT", policy);
+    }
     const cached = await cacheOf().match(key);
     if (cached) {
+      const storedAt = Number(cached.headers.get(STORED_AT) ?? 0);
+      const age = (now() - storedAt) / 1000;
+      const softTtl = Number(cached.headers.get(SOFT_TTL) ?? 0);
+      const state = freshness(age, softTtl, policy);
+      if (state === "fresh" && fitsHotPages(cached.headers.get("Content-Length"))) {
+        // A small fresh page is read whole and held in memory for the next second's readers.
+        const body = await cached.arrayBuffer();
+        const etag = cached.headers.get("ETag") ?? "";
+        const page = { status: cached.status, headers: [...readerHeaders(cached.headers, etag, cached.status, "HIT", policy)], body, etag, storedAt, softTtl };
+        hot.set(key, page, cacheTags(cached), now());
+        return respond(request, { ...page, store: true }, "HIT", policy);
+      }
       const entry = fromCache(cached);
-      const age = (now() - Number(cached.headers.get(STORED_AT) ?? 0)) / 1000;
-      const state = freshness(age, entry.softTtl, policy);
       if (state === "fresh") return respond(request, entry, "HIT", policy);
       if (state === "stale") {
         ctx.waitUntil(renderOnce(key, renderUrl, policy, env, ctx).then(() => undefined, () => undefined));

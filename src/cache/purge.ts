@@ -7,6 +7,7 @@
  * network and an account, so only its request shape is tested here.
  */
 import type { Bindings } from "../env";
+import { hotPages, type HotPages } from "./hot-pages";
 
 export interface Purger {
   purgeTags(tags: string[]): Promise<void>;
@@ -14,22 +15,65 @@ export interface Purger {
 
 const CHUNK = 90; // D1 allows 100 bound parameters per statement
 
-export async function recordEntry(db: D1Database, key: string, tags: string[]): Promise<void> {
-  if (tags.length === 0) return;
-  // One statement whatever the number of tags: a miss costs one small write, not one per tag.
-  await db
-    .prepare("INSERT OR IGNORE INTO cache_entries (tag, key) SELECT value, ? FROM json_each(?)")
-    .bind(key, JSON.stringify(tags))
-    .run();
+/** Rows per INSERT: each is one JSON parameter, kept well under D1's statement size limits. */
+const ROWS_PER_INSERT = 500;
+
+async function writeEntries(db: D1Database, rows: [tag: string, key: string][]): Promise<void> {
+  const statements: D1PreparedStatement[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    statements.push(
+      db
+        .prepare("INSERT OR IGNORE INTO cache_entries (tag, key) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)")
+        .bind(JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT))),
+    );
+  }
+  if (statements.length === 1) await statements[0]?.run();
+  else if (statements.length > 1) await db.batch(statements);
+}
+
+export type RecordEntry = (db: D1Database, key: string, tags: string[]) => Promise<void>;
+
+/**
+ * Writes the tag index for stored entries with group commit: while one write is under way,
+ * the entries of other misses queue and go together in the next write. An idle isolate
+ * writes each entry at once (no timer, no added delay); a busy one sends one statement
+ * for many misses instead of one each, which matters because D1 has a single writer
+ * that every reader waits behind.
+ *
+ * Each write is started and awaited by a request that is still alive (its own waitUntil
+ * holds it); later requests only await that promise, as the edge cache's shared renders do.
+ */
+export function entryRecorder(): RecordEntry {
+  let queued: [string, string][] = [];
+  let next: Promise<void> | null = null;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (db, key, tags) => {
+    if (tags.length === 0) return Promise.resolve();
+    for (const tag of tags) queued.push([tag, key]);
+    if (next) return next;
+    const after = previous;
+    const write = (async () => {
+      await after;
+      const rows = queued;
+      queued = [];
+      next = null;
+      await writeEntries(db, rows);
+    })();
+    next = write;
+    previous = write.catch(() => undefined);
+    return write;
+  };
 }
 
 export class LocalPurger implements Purger {
   constructor(
     private readonly db: D1Database,
     private readonly cache: Cache,
+    private readonly hot: HotPages = hotPages,
   ) {}
 
   async purgeTags(tags: string[]): Promise<void> {
+    this.hot.deleteTagged(tags);
     for (let i = 0; i < tags.length; i += CHUNK) {
       const chunk = tags.slice(i, i + CHUNK);
       const marks = chunk.map(() => "?").join(",");
@@ -44,6 +88,8 @@ export class LocalPurger implements Purger {
         await this.db.prepare(`DELETE FROM cache_entries WHERE key IN (${keys.map(() => "?").join(",")})`).bind(...keys).run();
       }
     }
+    // Again at the end: a reader may have copied a not-yet-deleted entry into memory meanwhile.
+    this.hot.deleteTagged(tags);
   }
 }
 

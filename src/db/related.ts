@@ -50,7 +50,8 @@ function relatedJson(limit: number) {
       'publishedAt', r.published_at, 'utcOffsetMin', r.utc_offset_min, 'updatedAt', r.updated_at,
       'sourceName', r.source_name, 'imageUrl', r.image_url))
     FROM (
-      SELECT * FROM articles x
+      SELECT x.id, x.info_code, x.title, x.summary, x.published_at, x.utc_offset_min, x.updated_at, x.source_name, x.image_url
+      FROM articles x
       WHERE x.category_id = ${articles.categoryId} AND x.status = 'published' AND x.id <> ${articles.id}
       ORDER BY x.published_at DESC, x.id DESC LIMIT ${limit}) AS r)`;
 }

@@ -7,6 +7,41 @@ import { PAGE } from "../../src/cache/policy";
 import { makePost, seedPosts } from "../support/seed";
 import { callWorker, countingD1, failingD1, type Counter } from "../support/worker";
 
+const INDEX_INSERT = /^INSERT OR IGNORE INTO cache_entries/;
+
+/** Observes the real D1: records how many index rows each tag-index INSERT carries. */
+function observingWrites(db: D1Database, writes: number[]): D1Database {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "prepare") {
+        return (sql: string) => {
+          const stmt = target.prepare(sql);
+          if (!INDEX_INSERT.test(sql)) return stmt;
+          return { bind: (json: string) => { writes.push((JSON.parse(json) as unknown[]).length); return stmt.bind(json); } };
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Fault injection: the tag-index INSERT fails as an unreachable D1 would; everything else is real. */
+function failingIndexWrites(db: D1Database): D1Database {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "prepare") {
+        return (sql: string) => {
+          if (INDEX_INSERT.test(sql)) throw new Error("D1_ERROR: Network connection lost.");
+          return target.prepare(sql);
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 const BASE = "https://news.example.com";
 const AUTH = { Authorization: "Bearer test-admin-token-current" };
 
@@ -197,6 +232,43 @@ describe("edge cache", () => {
     await purgerFor(env).purgeTags([`article:${code}`]);
     expect(await caches.default.match(`${BASE}/a/${code}`)).toBeUndefined();
     expect((await SELF.fetch(`${BASE}/a/${code}`)).headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("writes the tag index of concurrent misses in a few shared D1 writes, losing none", async () => {
+    const codes = await Promise.all(Array.from({ length: 20 }, () => freshArticle("并发未命中")));
+    const writes: number[] = [];
+    const db = observingWrites(env.DB, writes);
+    const ctx = createExecutionContext();
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c));
+    const responses = await Promise.all(codes.map((code) => handler(new Request(`${BASE}/a/${code}`), { ...env, DB: db }, ctx)));
+    await waitOnExecutionContext(ctx);
+    expect(responses.map((r) => r.headers.get("x-cache"))).toEqual(codes.map(() => "MISS"));
+    const marks = codes.map(() => "?").join(",");
+    const { results } = await env.DB.prepare(`SELECT tag, key FROM cache_entries WHERE tag IN (${marks}) ORDER BY key`)
+      .bind(...codes.map((code) => `article:${code}`))
+      .all<{ tag: string; key: string }>();
+    expect(results).toEqual(codes.map((code) => ({ tag: `article:${code}`, key: `${BASE}/a/${code}` })).sort((a, b) => a.key.localeCompare(b.key)));
+    // Every entry written, in fewer statements than entries: each write carries the
+    // entries of the misses that finished while the one before it was under way.
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(20 * 2); // article: and category: tag per page
+    expect(writes.length).toBeLessThan(20);
+  });
+
+  it("keeps recording after a tag-index write fails", async () => {
+    const [broken, healthy] = [await freshArticle(), await freshArticle()];
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c));
+    const ctx = createExecutionContext();
+    // Fault injection: the tag-index insert fails, reads go to the real D1.
+    const first = await handler(new Request(`${BASE}/a/${broken}`), { ...env, DB: failingIndexWrites(env.DB) }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(first.status).toBe(200);
+    const ctx2 = createExecutionContext();
+    await handler(new Request(`${BASE}/a/${healthy}`), env, ctx2);
+    await waitOnExecutionContext(ctx2);
+    const count = (code: string) =>
+      env.DB.prepare("SELECT count(*) AS n FROM cache_entries WHERE key = ?").bind(`${BASE}/a/${code}`).first<number>("n");
+    expect(await count(broken)).toBe(0);
+    expect(await count(healthy)).toBe(2);
   });
 
   it("purges a Chinese tag page when an article under that tag changes", async () => {

@@ -1,0 +1,90 @@
+/**
+ * A micro-cache of hot pages in isolate memory, in front of the Cache API. A share page
+ * that goes round a chat app is asked for many times a second; each of those would
+ * otherwise be a Cache API lookup. Here the bytes are held for one second, so a busy
+ * isolate serves a hot page from memory and asks the Cache API about once a second.
+ *
+ * The cost is bounded staleness: a purge clears this isolate's copies at once (the purger
+ * forgets them here by tag), but another isolate may show its copy for up to one second
+ * more, about as long as a purge takes to reach every Cloudflare location anyway. Memory is bounded by bytes and by entries, least recently used out first.
+ */
+
+export type HotPage = {
+  status: number;
+  /** As a reader gets them on a HIT (made once, when the page is held). */
+  headers: [string, string][];
+  body: ArrayBuffer;
+  etag: string;
+  /** When the page was rendered (ms), which is what its freshness is judged by. */
+  storedAt: number;
+  softTtl: number;
+};
+
+type Held = { page: HotPage; tags: ReadonlySet<string>; heldAt: number };
+
+export type HotPagesLimits = { ttlMs: number; maxBytes: number; maxEntries: number };
+
+export const HOT_PAGES_LIMITS: HotPagesLimits = { ttlMs: 1_000, maxBytes: 8 * 1024 * 1024, maxEntries: 256 };
+
+export class HotPages {
+  private readonly held = new Map<string, Held>();
+  private bytes = 0;
+
+  constructor(private readonly limits: HotPagesLimits = HOT_PAGES_LIMITS) {}
+
+  get(key: string, now: number): HotPage | undefined {
+    const entry = this.held.get(key);
+    if (!entry) return undefined;
+    if (now - entry.heldAt >= this.limits.ttlMs || now < entry.heldAt) {
+      this.delete(key);
+      return undefined;
+    }
+    // Map order is the LRU order: a read moves the key to the young end.
+    this.held.delete(key);
+    this.held.set(key, entry);
+    return entry.page;
+  }
+
+  set(key: string, page: HotPage, tags: string[], now: number): void {
+    this.delete(key);
+    // One page may not take more than an eighth of the budget (a large feed streams instead).
+    if (page.body.byteLength > this.limits.maxBytes / 8) return;
+    this.held.set(key, { page, tags: new Set(tags), heldAt: now });
+    this.bytes += page.body.byteLength;
+    for (const [oldest, entry] of this.held) {
+      if (this.bytes <= this.limits.maxBytes && this.held.size <= this.limits.maxEntries) break;
+      this.held.delete(oldest);
+      this.bytes -= entry.page.body.byteLength;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.held.get(key);
+    if (!entry) return;
+    this.held.delete(key);
+    this.bytes -= entry.page.body.byteLength;
+  }
+
+  /**
+   * Forgets every page carrying one of these cache tags. By tag rather than by the D1 tag
+   * index, so a page whose index row is not written yet is forgotten all the same.
+   */
+  deleteTagged(tags: string[]): void {
+    for (const [key, entry] of this.held) {
+      if (tags.some((tag) => entry.tags.has(tag))) this.delete(key);
+    }
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.held.size, bytes: this.bytes };
+  }
+}
+
+/** The isolate's one micro-cache, shared by the edge cache and the purger. */
+export const hotPages = new HotPages();
+
+/** Whether a page of this Content-Length may be buffered for the micro-cache. */
+export function fitsHotPages(contentLength: string | null): boolean {
+  const n = Number(contentLength);
+  return contentLength !== null && Number.isFinite(n) && n <= HOT_PAGES_LIMITS.maxBytes / 8;
+}

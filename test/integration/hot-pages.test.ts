@@ -1,0 +1,144 @@
+import { env } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { withEdgeCache } from "../../src/cache/edge-cache";
+import { HotPages } from "../../src/cache/hot-pages";
+import { LocalPurger } from "../../src/cache/purge";
+import { makePost, seedPosts } from "../support/seed";
+
+const BASE = "https://news.example.com";
+let next = 0;
+
+async function freshArticle(title: string): Promise<string> {
+  const code = `HP2024080100000${String(++next).padStart(5, "0")}`;
+  await seedPosts(makePost({ title, infoCode: code, category: `hot${next}` }));
+  return code;
+}
+
+/** The real Cache API, observed: counts lookups. */
+function countingCache(counts: { match: number }): () => Cache {
+  return () =>
+    new Proxy(caches.default, {
+      get(target, prop) {
+        if (prop === "match") counts.match += 1;
+        const value = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+}
+
+/** One isolate's view: the Worker's edge cache with its own micro-cache and a settable clock. */
+function isolate(clock: { now: number }, counts = { match: 0 }) {
+  const hot = new HotPages();
+  const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c), { now: () => clock.now, cache: countingCache(counts), hot });
+  const get = async (path: string) => {
+    const ctx = createExecutionContext();
+    const res = await handler(new Request(`${BASE}${path}`), env, ctx);
+    const body = await res.text();
+    await waitOnExecutionContext(ctx);
+    return { res, body };
+  };
+  return { hot, get, counts };
+}
+
+describe("hot pages in isolate memory", () => {
+  it("answers a hot page from memory for one second, then asks the Cache API again", async () => {
+    const code = await freshArticle("热门文章");
+    const clock = { now: Date.now() };
+    const worker = isolate(clock);
+    const first = await worker.get(`/a/${code}`);
+    expect(first.res.headers.get("x-cache")).toBe("MISS");
+    expect(worker.counts.match).toBe(1);
+
+    clock.now += 999;
+    const second = await worker.get(`/a/${code}`);
+    expect(second.res.headers.get("x-cache")).toBe("HIT");
+    expect(worker.counts.match).toBe(1); // no Cache API lookup
+    expect(second.body).toBe(first.body);
+    expect(second.res.headers.get("etag")).toBe(first.res.headers.get("etag"));
+    expect(second.res.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(second.res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
+
+    clock.now += 1;
+    const third = await worker.get(`/a/${code}`);
+    expect(third.res.headers.get("x-cache")).toBe("HIT");
+    expect(worker.counts.match).toBe(2);
+    expect(third.body).toBe(first.body);
+  });
+
+  it("answers If-None-Match and HEAD from memory like any other hit", async () => {
+    const code = await freshArticle("条件请求");
+    const clock = { now: Date.now() };
+    const worker = isolate(clock);
+    const { res } = await worker.get(`/a/${code}`);
+    const etag = res.headers.get("etag") ?? "";
+    const ctx = createExecutionContext();
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c), { now: () => clock.now, hot: worker.hot });
+    const notModified = await handler(new Request(`${BASE}/a/${code}`, { headers: { "If-None-Match": etag } }), env, ctx);
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    const head = await handler(new Request(`${BASE}/a/${code}`, { method: "HEAD" }), env, ctx);
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    await waitOnExecutionContext(ctx);
+  });
+
+  it("fills memory from a Cache API hit in an isolate that did not render the page", async () => {
+    const code = await freshArticle("另一个隔离环境");
+    const clock = { now: Date.now() };
+    await isolate(clock).get(`/a/${code}`);
+    const other = isolate(clock);
+    const fromCacheApi = await other.get(`/a/${code}`);
+    expect(fromCacheApi.res.headers.get("x-cache")).toBe("HIT");
+    expect(other.counts.match).toBe(1);
+    const fromMemory = await other.get(`/a/${code}`);
+    expect(fromMemory.res.headers.get("x-cache")).toBe("HIT");
+    expect(other.counts.match).toBe(1);
+    expect(fromMemory.body).toBe(fromCacheApi.body);
+  });
+
+  it("never says HIT from memory for a page past its soft TTL", async () => {
+    const code = await freshArticle("过期页面");
+    const clock = { now: Date.now() };
+    await isolate(clock).get(`/a/${code}`);
+    // Another isolate picks the page up from the Cache API half a second before its soft TTL ends...
+    const other = isolate(clock);
+    clock.now += 59_500;
+    expect((await other.get(`/a/${code}`)).res.headers.get("x-cache")).toBe("HIT");
+    // ...and within its second in memory the page turns stale: that is judged, not served as a HIT.
+    clock.now += 700;
+    expect((await other.get(`/a/${code}`)).res.headers.get("x-cache")).toBe("STALE");
+  });
+
+  it("is cleared by a purge in the same isolate, by tag, even before the tag index row exists", async () => {
+    const code = await freshArticle("清除内存");
+    const clock = { now: Date.now() };
+    const worker = isolate(clock);
+    await worker.get(`/a/${code}`);
+    expect(worker.hot.get(`${BASE}/a/${code}`, clock.now)).toBeDefined();
+    await env.DB.prepare("DELETE FROM cache_entries WHERE key = ?").bind(`${BASE}/a/${code}`).run();
+    await new LocalPurger(env.DB, caches.default, worker.hot).purgeTags([`article:${code}`]);
+    expect(worker.hot.get(`${BASE}/a/${code}`, clock.now)).toBeUndefined();
+  });
+
+  it("lets another isolate's memory copy lag an edit by at most one second", async () => {
+    const code = `HP2024080200000${String(++next).padStart(5, "0")}`;
+    const post = (title: string) => makePost({ title, infoCode: code, category: "hotedit" });
+    await seedPosts(post("旧标题"));
+    const clock = { now: Date.now() };
+    const reader = isolate(clock);
+    expect((await reader.get(`/a/${code}`)).body).toContain("旧标题");
+
+    // The edit and its purge happen in a different isolate (its own memory).
+    await seedPosts(post("新标题"));
+    await new LocalPurger(env.DB, caches.default, new HotPages()).purgeTags([`article:${code}`]);
+
+    clock.now += 500;
+    expect((await reader.get(`/a/${code}`)).body).toContain("旧标题");
+    clock.now += 500;
+    const fresh = await reader.get(`/a/${code}`);
+    expect(fresh.res.headers.get("x-cache")).toBe("MISS");
+    expect(fresh.body).toContain("新标题");
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { fitsHotPages, HotPages, type HotPage } from "../../src/cache/hot-pages";
+
+function page(bytes: number, etag = '"e"'): HotPage {
+  return { status: 200, headers: [["content-type", "text/html"]], body: new ArrayBuffer(bytes), etag, storedAt: 0, softTtl: 60 };
+}
+
+describe("hot pages micro-cache", () => {
+  it("holds a page for one second, then forgets it", () => {
+    const hot = new HotPages({ ttlMs: 1_000, maxBytes: 1_000_000, maxEntries: 10 });
+    hot.set("k", page(100), ["article:A"], 5_000);
+    expect(hot.get("k", 5_999)?.body.byteLength).toBe(100);
+    expect(hot.get("k", 6_000)).toBeUndefined();
+    expect(hot.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it("does not trust a clock that went backwards", () => {
+    const hot = new HotPages({ ttlMs: 1_000, maxBytes: 1_000_000, maxEntries: 10 });
+    hot.set("k", page(100), [], 5_000);
+    expect(hot.get("k", 4_000)).toBeUndefined();
+  });
+
+  it("drops the least recently used page when over its byte budget", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 800, maxEntries: 10 });
+    hot.set("a", page(100), [], 0);
+    hot.set("b", page(100), [], 0);
+    hot.get("a", 1); // a is now younger than b
+    for (const key of ["c", "d", "e", "f", "g", "h"]) hot.set(key, page(100), [], 2);
+    hot.set("i", page(100), [], 3);
+    expect(hot.get("b", 4)).toBeUndefined();
+    expect(hot.get("a", 4)).toBeDefined();
+    expect(hot.size.bytes).toBeLessThanOrEqual(800);
+  });
+
+  it("drops the oldest page when over its entry budget", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000_000, maxEntries: 2 });
+    hot.set("a", page(10), [], 0);
+    hot.set("b", page(10), [], 0);
+    hot.set("c", page(10), [], 0);
+    expect([hot.get("a", 1), hot.get("b", 1), hot.get("c", 1)].map((p) => p !== undefined)).toEqual([false, true, true]);
+    expect(hot.size).toEqual({ entries: 2, bytes: 20 });
+  });
+
+  it("never holds a page larger than an eighth of the budget", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 800, maxEntries: 10 });
+    hot.set("big", page(101), [], 0);
+    expect(hot.get("big", 1)).toBeUndefined();
+    expect(hot.size.bytes).toBe(0);
+  });
+
+  it("replaces a key's page without counting its bytes twice", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000, maxEntries: 10 });
+    hot.set("k", page(100, '"old"'), [], 0);
+    hot.set("k", page(50, '"new"'), [], 1);
+    expect(hot.get("k", 2)?.etag).toBe('"new"');
+    expect(hot.size).toEqual({ entries: 1, bytes: 50 });
+  });
+
+  it("forgets by cache tag, leaving pages of other tags", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000_000, maxEntries: 10 });
+    hot.set("/a/A", page(10), ["article:A", "category:x"], 0);
+    hot.set("/category/x", page(10), ["category:x"], 0);
+    hot.set("/a/B", page(10), ["article:B", "category:y"], 0);
+    hot.deleteTagged(["category:x"]);
+    expect(["/a/A", "/category/x", "/a/B"].map((k) => hot.get(k, 1) !== undefined)).toEqual([false, false, true]);
+  });
+
+  it.each([
+    ["12345", true],
+    [String(1024 * 1024), true],
+    [String(1024 * 1024 + 1), false],
+    [null, false],
+    ["abc", false],
+  ])("Content-Length %s fits: %s", (length, fits) => {
+    expect(fitsHotPages(length)).toBe(fits);
+  });
+});
