@@ -33,7 +33,9 @@ const STATIC: Omit<CachePolicy, "params"> = { softTtl: HOUR, staleWhileRevalidat
 /** A 404 is cached briefly: long enough to absorb a burst, short enough for a new article. */
 export const NOT_FOUND_TTL = 30;
 
-type Route = { pattern: RegExp; params: readonly string[]; policy: Omit<CachePolicy, "params">; keyPath?: (url: URL) => string | null };
+type RouteSpec = { pattern: RegExp; params: readonly string[]; policy: Omit<CachePolicy, "params">; keyPath?: (url: URL) => string | null };
+/** A route with its full policy made once, not per request: resolve() runs on every hit. */
+type Route = RouteSpec & { full: CachePolicy };
 
 const INFO_CODE = /^[A-Za-z]{2}\d{18}$/;
 
@@ -48,7 +50,7 @@ function shareKey(url: URL): string | null {
   return INFO_CODE.test(code) ? `/a/${code.toUpperCase()}` : null;
 }
 
-const ROUTES: readonly Route[] = [
+const SPECS: readonly RouteSpec[] = [
   { pattern: /^\/a\/[^/]+$/, params: [], policy: PAGE, keyPath: shareKey },
   { pattern: /^\/html_News\/NewsShare\.html$/, params: ["infoCode"], policy: PAGE, keyPath: legacyShareKey },
   { pattern: /^\/$/, params: ["before"], policy: PAGE },
@@ -68,6 +70,16 @@ const ROUTES: readonly Route[] = [
   { pattern: /^\/api\/v1\/search$/, params: ["q", "page"], policy: PAGE },
 ];
 
+const ROUTES: readonly Route[] = SPECS.map((spec) => ({ ...spec, full: { ...spec.policy, params: spec.params } }));
+
+/** The declared parameters present, first value each, sorted by name, as a query string. */
+function declaredQuery(url: URL, params: readonly string[]): string {
+  const declared = params
+    .flatMap((name) => url.searchParams.getAll(name).slice(0, 1).map((value) => [name, value] as const))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new URLSearchParams(declared.map(([k, v]): [string, string] => [k, v])).toString();
+}
+
 export type Resolved = { policy: CachePolicy; key: string; renderUrl: string };
 
 /**
@@ -81,20 +93,17 @@ export function resolve(method: string, requestUrl: string, siteUrl: string): Re
   const url = new URL(requestUrl);
   const route = ROUTES.find((r) => r.pattern.test(url.pathname));
   if (!route) return null;
-  const site = siteUrl.replace(/\/+$/, "");
+  const site = siteUrl.endsWith("/") ? siteUrl.replace(/\/+$/, "") : siteUrl;
   const keyPath = route.keyPath ? route.keyPath(url) : url.pathname;
-  const declared = route.params
-    .flatMap((name) => url.searchParams.getAll(name).slice(0, 1).map((value) => [name, value] as const))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const query = new URLSearchParams(declared.map(([k, v]): [string, string] => [k, v])).toString();
+  const query = route.params.length === 0 || url.search === "" ? "" : declaredQuery(url, route.params);
   const renderUrl = `${site}${url.pathname}${query ? `?${query}` : ""}`;
   if (keyPath === null) {
     // Malformed share codes still render (a 404 page) but never make an entry.
-    return { policy: { ...route.policy, params: route.params }, key: "", renderUrl };
+    return { policy: route.full, key: "", renderUrl };
   }
   // The legacy URL's infoCode lives in the key path, so it is not repeated in the query.
   const keyQuery = route.keyPath ? "" : query;
-  return { policy: { ...route.policy, params: route.params }, key: `${site}${keyPath}${keyQuery ? `?${keyQuery}` : ""}`, renderUrl };
+  return { policy: route.full, key: `${site}${keyPath}${keyQuery ? `?${keyQuery}` : ""}`, renderUrl };
 }
 
 /** Whether a rendered response may be stored, and for how long as a fresh HIT. */
