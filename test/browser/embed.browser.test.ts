@@ -140,6 +140,27 @@ describe("without JavaScript", () => {
     assert.equal(await page.locator("iframe").count(), 0);
     await context.close();
   });
+
+  // The pages BENCHMARKS.md weighs: each shows its content with scripts off, at phone width.
+  for (const [name, pagePath, expected] of [
+    ["article page", `/a/${CODES[0]}`, /中国太保聚焦主责主业/],
+    ["category page", "/category/beifangwang.html", /中国太保聚焦主责主业/],
+    ["home page", "/", /中国太保聚焦主责主业/],
+    ["embed card", `/embed/${CODES[0]}`, /中国太保聚焦主责主业/],
+  ] as const) {
+    it(`shows the ${name} with its text on screen`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+      const page = await context.newPage();
+      const res = await page.goto(`${site}${pagePath}`);
+      assert.equal(res?.status(), 200);
+      const heading = page.locator(name === "article page" || name === "embed card" ? "h1" : "main a").filter({ hasText: expected }).first();
+      assert.ok(await heading.isVisible(), `${name}: the headline is visible`);
+      const box = await heading.boundingBox();
+      assert.ok(box && box.width > 0 && box.height > 0 && box.x >= 0 && box.x + box.width <= 376, `${name}: the headline sits inside a phone's width`);
+      if (name === "article page") assert.ok(await page.getByText("守”好主业").first().isVisible(), "the article body is visible");
+      await context.close();
+    });
+  }
 });
 
 describe("a configured partner list", () => {
