@@ -18,6 +18,15 @@ export function benchInfoCode(i: number): string {
   return `BN20240101${String(i).padStart(10, "0")}`;
 }
 
+export function benchTitle(i: number): string {
+  return `基准测试文章 ${i}：保险业支持实体经济的新举措`;
+}
+
+/** The slug of post i's category. */
+export function benchCategory(i: number): string {
+  return (CATEGORIES[i % CATEGORIES.length] ?? CATEGORIES[0])[0];
+}
+
 export function benchPost(i: number): string {
   const [slug, name] = CATEGORIES[i % CATEGORIES.length] ?? CATEGORIES[0];
   const minutes = i % (60 * 24 * 365);
@@ -27,7 +36,7 @@ export function benchPost(i: number): string {
   return [
     "---",
     "layout: post",
-    `title: "基准测试文章 ${i}：保险业支持实体经济的新举措"`,
+    `title: "${benchTitle(i)}"`,
     `date: ${stamp} +0800`,
     `categories: ${slug}`,
     `tags: ${JSON.stringify([...new Set(tags)])}`,

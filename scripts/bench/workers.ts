@@ -5,8 +5,13 @@
 import path from "node:path";
 import { Miniflare } from "miniflare";
 
-const FLOOR_MEMORY = `export default { fetch(request, env) {
-  return new Response(env.BODY, { headers: { "Content-Type": "text/html; charset=UTF-8" } });
+// The same bytes as the share page's HIT, headers included (a floor without our security
+// headers would send less): built once, returned from memory.
+const FLOOR_MEMORY = `let body, headers;
+export default { fetch(request, env) {
+  body ??= new TextEncoder().encode(env.BODY);
+  headers ??= Object.entries(JSON.parse(env.HEADERS));
+  return new Response(body, { headers });
 } };`;
 
 // What the Cache API alone costs: the same bytes, stored once, then matched per request.
@@ -14,7 +19,7 @@ const FLOOR_CACHE = `export default { async fetch(request, env) {
   const key = "https://floor.example/page";
   let hit = await caches.default.match(key);
   if (!hit) {
-    await caches.default.put(key, new Response(env.BODY, { headers: { "Content-Type": "text/html; charset=UTF-8", "Cache-Control": "public, max-age=86400" } }));
+    await caches.default.put(key, new Response(env.BODY, { headers: { ...JSON.parse(env.HEADERS), "Cache-Control": "public, max-age=86400" } }));
     hit = await caches.default.match(key);
   }
   return new Response(hit.body, hit);
@@ -27,6 +32,19 @@ const FLOOR_D1 = `export default { async fetch(request, env) {
   return Response.json(row);
 } };`;
 
+// The cache-miss floor plus what any cache must add: the same read, its bytes put to the
+// Cache API off the response path as the edge cache does (or, with AWAIT_PUT, before answering).
+const FLOOR_D1_PUT = `export default { async fetch(request, env, ctx) {
+  const url = new URL(request.url);
+  const code = url.pathname.split("/").pop();
+  const row = await env.DB.prepare("SELECT * FROM articles WHERE info_code = ?").bind(code).first();
+  const body = JSON.stringify(row);
+  const put = caches.default.put("https://floor.example" + url.pathname, new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=86400" } }));
+  if (env.AWAIT_PUT) await put;
+  else ctx.waitUntil(put);
+  return new Response(body, { headers: { "Content-Type": "application/json" } });
+} };`;
+
 export type Started = { mf: Miniflare; url: URL; startupMs: number };
 
 async function start(options: ConstructorParameters<typeof Miniflare>[0]): Promise<Started> {
@@ -37,21 +55,37 @@ async function start(options: ConstructorParameters<typeof Miniflare>[0]): Promi
   return { mf, url, startupMs: performance.now() - t0 };
 }
 
-export function startFloorMemory(body: string): Promise<Started> {
-  return start({ modules: true, script: FLOOR_MEMORY, compatibilityDate: "2026-04-26", bindings: { BODY: body } });
+/** Headers a floor sends along with the body: what the real page sends, minus framing. */
+export type FloorHeaders = Record<string, string>;
+
+export function startFloorMemory(body: string, headers: FloorHeaders = { "Content-Type": "text/html; charset=UTF-8" }): Promise<Started> {
+  return start({ modules: true, script: FLOOR_MEMORY, compatibilityDate: "2026-04-26", bindings: { BODY: body, HEADERS: JSON.stringify(headers) } });
 }
 
-export function startFloorCache(body: string): Promise<Started> {
-  return start({ modules: true, script: FLOOR_CACHE, compatibilityDate: "2026-04-26", bindings: { BODY: body }, cachePersist: false });
+export function startFloorCache(body: string, headers: FloorHeaders): Promise<Started> {
+  return start({ modules: true, script: FLOOR_CACHE, compatibilityDate: "2026-04-26", bindings: { BODY: body, HEADERS: JSON.stringify(headers) }, cachePersist: false });
 }
 
-export function startFloorD1(stateDir: string, databaseId: string): Promise<Started> {
+/** `d1Databases` exactly as wrangler.toml gives them to the real worker, so both read one database. */
+export function startFloorD1(stateDir: string, d1Databases: unknown): Promise<Started> {
   return start({
     modules: true,
     script: FLOOR_D1,
     compatibilityDate: "2026-04-26",
-    d1Databases: { DB: databaseId },
+    d1Databases: d1Databases as Record<string, string>,
     d1Persist: path.join(stateDir, "d1"),
+  });
+}
+
+export function startFloorD1Put(stateDir: string, d1Databases: unknown, awaitPut = false): Promise<Started> {
+  return start({
+    modules: true,
+    script: FLOOR_D1_PUT,
+    bindings: awaitPut ? { AWAIT_PUT: "1" } : {},
+    compatibilityDate: "2026-04-26",
+    d1Databases: d1Databases as Record<string, string>,
+    d1Persist: path.join(stateDir, "d1"),
+    cachePersist: false,
   });
 }
 

@@ -18,7 +18,6 @@ export const STATE_DIR = path.join(PERSIST_TO, "v3");
 const DIST_DIR = path.join(ROOT, ".wrangler/dist");
 const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
-/** Bundles the Worker exactly as `wrangler deploy` would, without deploying. */
 /** `wrangler d1 migrations apply` on the local D1 in PERSIST_TO. */
 export function applyLocalMigrations(): void {
   execFileSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST_TO], {
@@ -27,12 +26,16 @@ export function applyLocalMigrations(): void {
   });
 }
 
-export function buildWorker(outdir = DIST_DIR): string {
-  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outdir], {
+/**
+ * Bundles the Worker exactly as `wrangler deploy` would, without deploying; `entry` builds
+ * another entry point with the same configuration (the benchmark's variants).
+ */
+export function buildWorker(outdir = DIST_DIR, entry?: string): string {
+  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outdir, ...(entry ? [entry] : [])], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  return path.join(outdir, "index.js");
+  return path.join(outdir, `${path.basename(entry ?? "index.ts", ".ts")}.js`);
 }
 
 export type LocalWorkerOptions = {
