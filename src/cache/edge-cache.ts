@@ -12,7 +12,7 @@
  */
 import type { Bindings } from "../env";
 import { fitsHotPages, hotPages, type HotPages } from "./hot-pages";
-import { entryRecorder } from "./purge";
+import { entryRecorder, purgeEpoch, purgedSince } from "./purge";
 import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storableFor, type CachePolicy } from "./policy";
 
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
@@ -73,20 +73,23 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
   const now = options.now ?? Date.now;
   const cacheOf = options.cache ?? (() => caches.default);
   const hot = options.hot ?? hotPages;
-  // One render per key per isolate at a time: concurrent misses and refreshes share it.
-  const inflight = new Map<string, Promise<Rendered>>();
+  // One render per key per isolate at a time: concurrent misses and refreshes share it,
+  // unless a purge has begun since it started (then it may hold what the write replaced).
+  const inflight = new Map<string, { epoch: number; work: Promise<Rendered> }>();
   const recordEntry = entryRecorder();
 
   async function renderOnce(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext, persist = true): Promise<Rendered> {
+    const epoch = purgeEpoch();
     const running = inflight.get(key);
-    if (running) return running;
+    if (running && running.epoch === epoch) return running.work;
     let stored: Promise<unknown> = Promise.resolve();
     const work = (async (): Promise<Rendered> => {
       const res = await handler(new Request(renderUrl), env, ctx);
       const body = await res.arrayBuffer();
       const { store, softTtl } = storableFor(res, policy);
       const rendered: Rendered = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), softTtl, store };
-      if (store && persist) {
+      // A purge of this page's tags that began during the render: answer, do not store.
+      if (store && persist && !purgedSince(epoch, cacheTags(res))) {
         const storedAt = now();
         const hitHeaders = [...readerHeaders(res.headers, rendered.etag, res.status, "HIT", policy)];
         hot.set(key, { status: res.status, headers: hitHeaders, body, etag: rendered.etag, storedAt, softTtl }, cacheTags(res), storedAt);
@@ -104,10 +107,14 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       }
       return rendered;
     })();
-    inflight.set(key, work);
+    inflight.set(key, { epoch, work });
     // The reader is answered as soon as the render is done; the entry is written off the
     // response path, and until it is, later requests share this render instead of a miss.
-    const release = work.then(() => stored, () => undefined).finally(() => inflight.delete(key));
+    const release = work
+      .then(() => stored, () => undefined)
+      .finally(() => {
+        if (inflight.get(key)?.work === work) inflight.delete(key);
+      });
     ctx.waitUntil(release);
     return work;
   }

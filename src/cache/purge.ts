@@ -15,6 +15,28 @@ export interface Purger {
 
 const CHUNK = 90; // D1 allows 100 bound parameters per statement
 
+/** How many purges of this isolate are remembered with their tags. */
+const PURGE_LOG = 64;
+let purges = 0;
+const purgeLog: { seq: number; tags: ReadonlySet<string> }[] = [];
+
+/** How many purges this isolate has begun: the edge cache notes it when a render starts. */
+export function purgeEpoch(): number {
+  return purges;
+}
+
+/**
+ * Whether a purge begun after `epoch` named one of these tags. Such a render may have read
+ * D1 before the write it was purged for, so it must not be stored. When the log no longer
+ * reaches back to `epoch`, the answer is yes: better one more miss than an old page kept.
+ */
+export function purgedSince(epoch: number, tags: string[]): boolean {
+  if (epoch === purges) return false;
+  const oldest = purgeLog[0]?.seq ?? Number.POSITIVE_INFINITY;
+  if (oldest > epoch + 1) return true;
+  return purgeLog.some((p) => p.seq > epoch && tags.some((tag) => p.tags.has(tag)));
+}
+
 /** Rows per INSERT: each is one JSON parameter, kept well under D1's statement size limits. */
 const ROWS_PER_INSERT = 500;
 
@@ -73,6 +95,9 @@ export class LocalPurger implements Purger {
   ) {}
 
   async purgeTags(tags: string[]): Promise<void> {
+    purges += 1;
+    purgeLog.push({ seq: purges, tags: new Set(tags) });
+    if (purgeLog.length > PURGE_LOG) purgeLog.shift();
     this.hot.deleteTagged(tags);
     for (let i = 0; i < tags.length; i += CHUNK) {
       const chunk = tags.slice(i, i + CHUNK);

@@ -3,6 +3,8 @@ import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { withEdgeCache } from "../../src/cache/edge-cache";
+import { HotPages } from "../../src/cache/hot-pages";
+import { LocalPurger } from "../../src/cache/purge";
 import { PAGE } from "../../src/cache/policy";
 import { makePost, seedPosts } from "../support/seed";
 import { callWorker, countingD1, failingD1, type Counter } from "../support/worker";
@@ -269,6 +271,78 @@ describe("edge cache", () => {
       env.DB.prepare("SELECT count(*) AS n FROM cache_entries WHERE key = ?").bind(`${BASE}/a/${code}`).first<number>("n");
     expect(await count(broken)).toBe(0);
     expect(await count(healthy)).toBe(2);
+  });
+
+  describe("a render overtaken by a purge", () => {
+    /** Fault injection: the first render is held after reading D1, until the test lets it go (a slow render). */
+    function heldFirstRender() {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let calls = 0;
+      const app = createApp();
+      const hot = new HotPages();
+      const handler = withEdgeCache(
+        async (req, e, c) => {
+          const res = await app.fetch(req, e, c);
+          if (++calls === 1) await held;
+          return res;
+        },
+        { hot },
+      );
+      return { handler, hot, release };
+    }
+
+    it("is answered but not stored, and is not shared with requests after the purge", async () => {
+      const code = `EC2024070400000${String(++next).padStart(5, "0")}`;
+      const post = (title: string) => makePost({ title, infoCode: code, category: "overtaken" });
+      await seedPosts(post("被超越的旧版"));
+      const { handler, hot, release } = heldFirstRender();
+      const ctx = createExecutionContext();
+      const early = handler(new Request(`${BASE}/a/${code}`), env, ctx);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the held render has read D1
+
+      await seedPosts(post("写入后的新版"));
+      await new LocalPurger(env.DB, caches.default, hot).purgeTags([`article:${code}`]);
+      const late = await handler(new Request(`${BASE}/a/${code}`), env, ctx);
+      expect(await late.text()).toContain("写入后的新版");
+
+      release();
+      expect(await (await early).text()).toContain("被超越的旧版"); // it asked before the write
+      await waitOnExecutionContext(ctx);
+      const after = await handler(new Request(`${BASE}/a/${code}`), env, createExecutionContext());
+      expect(after.headers.get("x-cache")).toBe("HIT");
+      expect(await after.text()).toContain("写入后的新版");
+      expect(await (await caches.default.match(`${BASE}/a/${code}`))?.text()).toContain("写入后的新版");
+    });
+
+    it("is still stored when the purge was for other pages", async () => {
+      const code = await freshArticle("无关清除");
+      const { handler, hot, release } = heldFirstRender();
+      const ctx = createExecutionContext();
+      const early = handler(new Request(`${BASE}/a/${code}`), env, ctx);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new LocalPurger(env.DB, caches.default, hot).purgeTags(["article:XX000000000000000000"]);
+      release();
+      expect((await early).headers.get("x-cache")).toBe("MISS");
+      await waitOnExecutionContext(ctx);
+      expect(hot.get(`${BASE}/a/${code}`, Date.now())).toBeDefined();
+      expect(await caches.default.match(`${BASE}/a/${code}`)).toBeDefined();
+    });
+
+    it("is not stored when more purges came than the isolate remembers", async () => {
+      const code = await freshArticle("清除太多");
+      const { handler, hot, release } = heldFirstRender();
+      const ctx = createExecutionContext();
+      const early = handler(new Request(`${BASE}/a/${code}`), env, ctx);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const purger = new LocalPurger(env.DB, caches.default, hot);
+      for (let i = 0; i < 65; i++) await purger.purgeTags([`article:XX${String(i).padStart(18, "0")}`]);
+      release();
+      expect((await early).status).toBe(200);
+      await waitOnExecutionContext(ctx);
+      expect(hot.get(`${BASE}/a/${code}`, Date.now())).toBeUndefined();
+      expect(await caches.default.match(`${BASE}/a/${code}`)).toBeUndefined();
+    });
   });
 
   it("purges a Chinese tag page when an article under that tag changes", async () => {
