@@ -69,6 +69,14 @@ describe("parsePost bodies", () => {
     expect(p.summary).toBe("小标题 第一 第二 one 链接");
   });
 
+  it("decodes character references in Markdown once, and leaves unknown ones as text", async () => {
+    const body = "Tom &amp; Jerry &copy; 2024 &#20013;&#x6587; &notareference; [链接](https://example.com/?a=1&amp;b=2)\n";
+    const p = await parsePost(post("title: T\ndate: 2022-04-28", body));
+    expect(p.bodyHtml).toContain("Tom &amp; Jerry © 2024 中文 &amp;notareference;");
+    expect(p.bodyHtml).toContain('href="https://example.com/?a=1&amp;b=2"');
+    expect(p.summary).toBe("Tom & Jerry © 2024 中文 &notareference; 链接");
+  });
+
   it("passes HTML blocks through and renders Markdown between them", async () => {
     const body = '<div class="lead">\n<p>原文 *不是强调*</p>\n</div>\n\n**加粗** 段落\n\n<p>再一段</p>\n';
     const p = await parsePost(post("title: T\ndate: 2022-04-28", body));
