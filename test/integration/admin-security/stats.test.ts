@@ -1,0 +1,3 @@
+import { ADMIN_CALLS, adminSecuritySuite } from "../../support/admin-security";
+
+adminSecuritySuite(ADMIN_CALLS.stats);
