@@ -3,10 +3,12 @@
  * embeds. The page is served from the edge cache; this request never is (no-store, and
  * not a cacheable route in src/cache/policy.ts), so every reader's view reaches the
  * Worker, with the page URL and its tracking parameters in the Referer. No cookies are
- * read or set and nothing about the reader is stored (see src/analytics/referrer.ts).
+ * read or set and nothing about the reader is stored (see src/analytics/referrer.ts);
+ * repeats from one reader within half an hour count once (src/analytics/recent-views.ts).
  */
 import { Hono, type Context } from "hono";
 import { recordView, siteDay, type AnalyticsDataset, type WaitUntil } from "../analytics/counter";
+import { recentViews, readerKey } from "../analytics/recent-views";
 import { detectApp, mayCount } from "../analytics/referrer";
 import type { AppEnv } from "../env";
 
@@ -31,14 +33,22 @@ function waitUntilOf(c: Context<AppEnv>): WaitUntil {
   }
 }
 
-beacon.get("/v/:file", (c) => {
+/** Whether this view is the reader's first of the article in the window (always, without an address). */
+async function firstView(c: Context<AppEnv>, infoCode: string): Promise<boolean> {
+  const address = c.req.header("CF-Connecting-IP");
+  if (!address) return true;
+  return recentViews.firstIn(await readerKey(address, c.req.header("User-Agent") ?? "", infoCode), Date.now());
+}
+
+beacon.get("/v/:file", async (c) => {
   const match = FILE.exec(c.req.param("file"));
   if (!match?.[1]) return c.notFound();
-  // HEAD (link checkers) and readers who opt out get the same pixel, uncounted.
-  if (c.req.method === "GET" && mayCount(c.req.raw.headers)) {
+  const infoCode = match[1].toUpperCase();
+  // HEAD (link checkers), readers who opt out and repeats get the same pixel, uncounted.
+  if (c.req.method === "GET" && mayCount(c.req.raw.headers) && (await firstView(c, infoCode))) {
     const analytics = (c.env as { ANALYTICS?: AnalyticsDataset }).ANALYTICS;
     recordView(
-      { infoCode: match[1].toUpperCase(), day: siteDay(Date.now()), app: detectApp(c.req.header("Referer") ?? null, c.req.header("User-Agent") ?? null) },
+      { infoCode, day: siteDay(Date.now()), app: detectApp(c.req.header("Referer") ?? null, c.req.header("User-Agent") ?? null) },
       { db: c.env.DB, analytics },
       waitUntilOf(c),
     );

@@ -45,6 +45,18 @@ async function counts(code: string): Promise<Record<string, number>> {
 }
 
 describe("GET /v/{infoCode}.gif", () => {
+  it("counts one reader's repeats within half an hour once; other readers and articles still count", async () => {
+    const [code, other] = [await freshArticle(), await freshArticle()];
+    const reader = { "CF-Connecting-IP": "198.51.100.20" };
+    for (let i = 0; i < 5; i++) await beacon(code, reader);
+    await beacon(code, { "CF-Connecting-IP": "198.51.100.21" });
+    await beacon(code, { ...reader, "User-Agent": WECHAT });
+    await beacon(other, reader);
+    await settle();
+    expect(await counts(code)).toEqual({ direct: 2, wechat: 1 });
+    expect(await counts(other)).toEqual({ direct: 1 });
+  });
+
   it("answers a 43-byte GIF that is never cached and sets no cookie", async () => {
     const code = await freshArticle();
     const res = await beacon(code);
