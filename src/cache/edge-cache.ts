@@ -11,7 +11,7 @@
  * a page read many times a second is answered from memory, not looked up each time.
  */
 import type { Bindings } from "../env";
-import { fitsHotPages, hotPages, type HotPages } from "./hot-pages";
+import { hotPages, type HotPages } from "./hot-pages";
 import { entryRecorder, purgeEpoch, purgedSince } from "./purge";
 import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storableFor, type CachePolicy } from "./policy";
 
@@ -138,18 +138,21 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       if (request.method === "GET" && !request.headers.has("If-None-Match")) return new Response(held.body, { status: held.status, headers: held.headers });
       return respond(request, { ...held, store: true }, "HIT", policy);
     }
+    const epoch = purgeEpoch();
     const cached = await cacheOf().match(key);
     if (cached) {
       const storedAt = Number(cached.headers.get(STORED_AT) ?? 0);
       const age = (now() - storedAt) / 1000;
       const softTtl = Number(cached.headers.get(SOFT_TTL) ?? 0);
       const state = freshness(age, softTtl, policy);
-      if (state === "fresh" && fitsHotPages(cached.headers.get("Content-Length"))) {
-        // A small fresh page is read whole and held in memory for the next second's readers.
+      if (state === "fresh" && hot.fits(cached.headers.get("Content-Length"))) {
+        // A small fresh page is read whole and held in memory for the next second's readers,
+        // unless a purge of it began since the lookup (the copy may be what it removed).
         const body = await cached.arrayBuffer();
         const etag = cached.headers.get("ETag") ?? "";
         const page = { status: cached.status, headers: [...readerHeaders(cached.headers, etag, cached.status, "HIT", policy)], body, etag, storedAt, softTtl };
-        hot.set(key, page, cacheTags(cached), now());
+        const tags = cacheTags(cached);
+        if (!purgedSince(epoch, tags)) hot.set(key, page, tags, now());
         return respond(request, { ...page, store: true }, "HIT", policy);
       }
       const entry = fromCache(cached);

@@ -6,7 +6,7 @@
  *
  * The cost is bounded staleness: a purge clears this isolate's copies at once (the purger
  * forgets them here by tag), but another isolate may show its copy for up to one second
- * more, about as long as a purge takes to reach every Cloudflare location anyway. Memory is bounded by bytes and by entries, least recently used out first.
+ * more. Memory is bounded by bytes and by entries, least recently used out first.
  */
 
 export type HotPage = {
@@ -45,9 +45,15 @@ export class HotPages {
     return entry.page;
   }
 
+  /** Whether a page of this Content-Length may be held: no more than an eighth of the budget. */
+  fits(contentLength: string | null): boolean {
+    const n = Number(contentLength);
+    return contentLength !== null && this.limits.ttlMs > 0 && Number.isFinite(n) && n <= this.limits.maxBytes / 8;
+  }
+
   set(key: string, page: HotPage, tags: string[], now: number): void {
     this.delete(key);
-    // One page may not take more than an eighth of the budget (a large feed streams instead).
+    // A large page (a long feed) is not held; it streams from the Cache API instead.
     if (page.body.byteLength > this.limits.maxBytes / 8) return;
     this.held.set(key, { page, tags: new Set(tags), heldAt: now });
     this.bytes += page.body.byteLength;
@@ -82,9 +88,3 @@ export class HotPages {
 
 /** The isolate's one micro-cache, shared by the edge cache and the purger. */
 export const hotPages = new HotPages();
-
-/** Whether a page of this Content-Length may be buffered for the micro-cache. */
-export function fitsHotPages(contentLength: string | null): boolean {
-  const n = Number(contentLength);
-  return contentLength !== null && Number.isFinite(n) && n <= HOT_PAGES_LIMITS.maxBytes / 8;
-}

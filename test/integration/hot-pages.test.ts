@@ -122,6 +122,35 @@ describe("hot pages in isolate memory", () => {
     expect(worker.hot.get(`${BASE}/a/${code}`, clock.now)).toBeUndefined();
   });
 
+  it("does not hold a Cache API copy that a purge overtook between lookup and reading", async () => {
+    const code = await freshArticle("查找后清除");
+    const clock = { now: Date.now() };
+    await isolate(clock).get(`/a/${code}`);
+    const hot = new HotPages();
+    // Fault injection: the purge lands right after the lookup returned the old copy.
+    const purgeAfterMatch = () =>
+      new Proxy(caches.default, {
+        get(target, prop) {
+          if (prop === "match") {
+            return async (key: string) => {
+              const found = await target.match(key);
+              await new LocalPurger(env.DB, target, hot).purgeTags([`article:${code}`]);
+              return found;
+            };
+          }
+          const value = Reflect.get(target, prop);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    const handler = withEdgeCache((req, e, c) => createApp().fetch(req, e, c), { now: () => clock.now, cache: purgeAfterMatch, hot });
+    const ctx = createExecutionContext();
+    const res = await handler(new Request(`${BASE}/a/${code}`), env, ctx);
+    expect(res.headers.get("x-cache")).toBe("HIT"); // asked before the purge: the copy it found
+    await res.arrayBuffer();
+    await waitOnExecutionContext(ctx);
+    expect(hot.get(`${BASE}/a/${code}`, clock.now)).toBeUndefined();
+  });
+
   it("lets another isolate's memory copy lag an edit by at most one second", async () => {
     const code = `HP2024080200000${String(++next).padStart(5, "0")}`;
     const post = (title: string) => makePost({ title, infoCode: code, category: "hotedit" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitsHotPages, HotPages, type HotPage } from "../../src/cache/hot-pages";
+import { HOT_PAGES_LIMITS, HotPages, type HotPage } from "../../src/cache/hot-pages";
 
 function page(bytes: number, etag = '"e"'): HotPage {
   return { status: 200, headers: [["content-type", "text/html"]], body: new ArrayBuffer(bytes), etag, storedAt: 0, softTtl: 60 };
@@ -72,6 +72,10 @@ describe("hot pages micro-cache", () => {
     [null, false],
     ["abc", false],
   ])("Content-Length %s fits: %s", (length, fits) => {
-    expect(fitsHotPages(length)).toBe(fits);
+    expect(new HotPages(HOT_PAGES_LIMITS).fits(length)).toBe(fits);
+  });
+
+  it("fits nothing when switched off", () => {
+    expect(new HotPages({ ttlMs: 0, maxBytes: 0, maxEntries: 0 }).fits("10")).toBe(false);
   });
 });
