@@ -40,9 +40,16 @@ export type Throughput = {
   floorReadPutAwaited: LoadResult;
 };
 
-/** A floor that answers errors measures nothing: stop the run rather than report it. */
+/**
+ * A floor that fails measures nothing (a floor once answered fast 500s from an empty
+ * database): more than 1% errors stops the run. Rarer errors, like the odd timeout when
+ * Miniflare's cache falls behind, are reported in the errors column, as are all of the
+ * Worker's own.
+ */
 function clean(name: string, result: LoadResult): LoadResult {
-  if (result.errors + result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors and ${result.non2xx} non-2xx answers out of ${result.requests}`);
+  if (result.errors + result.non2xx > result.requests / 100) {
+    throw new Error(`${name}: ${result.errors} errors and ${result.non2xx} non-2xx answers out of ${result.requests}`);
+  }
   return result;
 }
 
@@ -78,14 +85,14 @@ export async function measureThroughput(s: ThroughputSetup, log: (line: string) 
     const floorMemory = await withWorker(startFloorMemory(html, headers), (f) => load({ url: new URL(sharePath, f.url).href, ...steady }));
     const hit = await load({ url, ...steady });
     const floorCacheApi = await withWorker(startFloorCache(html, headers), (f) => load({ url: f.url.href, ...steady }));
-    return { html, hitHeader, floorMemory: clean("memory floor", floorMemory), hit: clean("hit", hit), floorCacheApi: clean("Cache API floor", floorCacheApi) };
+    return { html, hitHeader, floorMemory: clean("memory floor", floorMemory), hit, floorCacheApi: clean("Cache API floor", floorCacheApi) };
   });
   const hitCacheApi = await withWorker(real(s.bundles.noHot), async (w) => {
     const url = new URL(sharePath, w.url).href;
     await (await fetch(url)).arrayBuffer();
     const header = (await fetch(url)).headers.get("x-cache");
     if (header !== "HIT") throw new Error(`micro-cache-off variant answered X-Cache: ${header} on a repeat`);
-    return clean("hit via the Cache API", await load({ url, ...steady }));
+    return load({ url, ...steady });
   });
 
   log("share page, cache miss");
@@ -97,14 +104,14 @@ export async function measureThroughput(s: ThroughputSetup, log: (line: string) 
     await once(f.url);
     return clean("D1 read floor", await once(f.url));
   });
-  const missRenderOnly = await withWorker(real(s.bundles.appOnly), async (w) => clean("render only", await once(w.url)));
+  const missRenderOnly = await withWorker(real(s.bundles.appOnly), (w) => once(w.url));
   const floorReadPut = await withWorker(startFloorD1Put(s.stateDir, s.workerOptions.d1Databases), async (f) => clean("D1 read + put floor", await once(f.url)));
   const floorReadPutAwaited = await withWorker(startFloorD1Put(s.stateDir, s.workerOptions.d1Databases, true), async (f) =>
     clean("D1 read + awaited put floor", await once(f.url)),
   );
   const miss = await withWorker(real(s.bundles.real), async (w) => {
     await clearTagIndex(w.mf);
-    return clean("miss", await once(w.url));
+    return once(w.url);
   });
 
   return { connections: s.connections, hitHeader: hitRuns.hitHeader, hit: hitRuns.hit, hitCacheApi, floorMemory: hitRuns.floorMemory, floorCacheApi: hitRuns.floorCacheApi, miss, missRenderOnly, floorRead, floorReadPut, floorReadPutAwaited };
@@ -115,12 +122,14 @@ const ratio = (a: LoadResult, b: LoadResult) => (b.rps > 0 ? a.rps / b.rps : 0);
 
 function row(name: string, r: LoadResult, floor: LoadResult, budget?: number): string {
   const x = ratio(r, floor);
-  const verdict = budget === undefined ? "" : x >= budget ? "met" : "**missed**";
-  return `| ${name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(x, 2)} | ${budget === undefined ? "—" : `≥ ${fmt(budget, 2)}`} | ${verdict} |`;
+  const failed = r.errors + r.non2xx;
+  // A budget is met only without errors: a fast failure is not a fast page.
+  const verdict = budget === undefined ? "" : x >= budget && failed === 0 ? "met" : "**missed**";
+  return `| ${name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${failed === 0 ? "0" : `**${fmt(failed)}** of ${fmt(r.requests)}`} | ${fmt(x, 2)} | ${budget === undefined ? "—" : `≥ ${fmt(budget, 2)}`} | ${verdict} |`;
 }
 
 export function throughputLines(t: Throughput): string[] {
-  const header = ["| case | req/s | p50 ms | p99 ms | ratio to floor | budget | |", "|---|---|---|---|---|---|---|"];
+  const header = ["| case | req/s | p50 ms | p99 ms | errors | ratio to floor | budget | |", "|---|---|---|---|---|---|---|---|"];
   const putCeiling = ratio(t.floorReadPut, t.floorRead);
   const missBudgetReachable = putCeiling >= 0.6;
   return [
@@ -165,6 +174,6 @@ export function throughputLines(t: Throughput): string[] {
       "A reader on a phone should not wait for the cache, so the put stays in waitUntil." +
       " The tag index (one D1 row per cache tag, for purging) is written with group commit: the entries of misses that finish while one write is under way go in the next write, so D1 sees a few writes for many misses (test/integration/edge-cache.test.ts sends 20 concurrent misses: their 40 index rows went in 2 statements when last run, and the test requires fewer than 20).",
     "",
-    `Errors in every run above: 0 (a run with any error or non-2xx answer stops the benchmark).`,
+    "Errors are socket errors, timeouts (autocannon gives up after 10 s) and non-2xx answers. A floor with more than 1% errors stops the benchmark, since it would measure nothing; rarer ones, and all of the Worker's own, are reported as they happened.",
   ];
 }
