@@ -163,7 +163,7 @@ export function throughputLines(t: Throughput): string[] {
         `a Cache API put adds ${fmt(1000 / t.floorReadPut.rps - 1000 / t.floorRead.rps, 2)} ms`,
         `the whole miss costs ${fmt(1000 / t.miss.rps, 2)} ms`,
       ].join(", ") +
-      `; what the edge cache adds beyond those three parts (ETag, tag index, bookkeeping) is ${fmt(1000 / t.miss.rps - 1000 / t.missRenderOnly.rps - (1000 / t.floorReadPut.rps - 1000 / t.floorRead.rps), 2)} ms. ` +
+      `; what the edge cache adds beyond those three parts (a page to put larger than the floor's row, the ETag, the tag index, bookkeeping) is ${fmt(1000 / t.miss.rps - 1000 / t.missRenderOnly.rps - (1000 / t.floorReadPut.rps - 1000 / t.floorRead.rps), 2)} ms. ` +
       (missBudgetReachable
         ? "The Cache API put leaves room for the budget here."
         : `The budget is out of reach under Miniflare whatever the Worker does: a worker that only reads the row and puts it to the Cache API reaches ${fmt(putCeiling, 2)} of the floor, below 0.60, ` +
