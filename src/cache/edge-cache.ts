@@ -88,11 +88,12 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       const body = await res.arrayBuffer();
       const { store, softTtl } = storableFor(res, policy);
       const rendered: Rendered = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), softTtl, store };
+      const tags = cacheTags(res);
       // A purge of this page's tags that began during the render: answer, do not store.
-      if (store && persist && !purgedSince(epoch, cacheTags(res))) {
+      if (store && persist && !purgedSince(epoch, tags)) {
         const storedAt = now();
         const hitHeaders = [...readerHeaders(res.headers, rendered.etag, res.status, "HIT", policy)];
-        hot.set(key, { status: res.status, headers: hitHeaders, body, etag: rendered.etag, storedAt, softTtl }, cacheTags(res), storedAt);
+        hot.set(key, { status: res.status, headers: hitHeaders, body, etag: rendered.etag, storedAt, softTtl }, tags, storedAt);
         const headers = new Headers(res.headers);
         headers.set("ETag", rendered.etag);
         headers.set(STORED_AT, String(storedAt));
@@ -102,7 +103,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
         for (const name of ["X-Request-Id", "Set-Cookie"]) headers.delete(name);
         stored = Promise.all([
           cacheOf().put(key, new Response(body, { status: res.status, headers })),
-          recordEntry(env.DB, key, cacheTags(res)),
+          recordEntry(env.DB, key, tags),
         ]).catch((err: unknown) => console.error(JSON.stringify({ event: "cache_store_failed", error: String(err) })));
       }
       return rendered;
@@ -132,8 +133,9 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
       const rendered = await renderOnce(`uncached:${renderUrl}`, renderUrl, policy, env, ctx, false);
       return respond(request, { ...rendered, store: false }, "MISS", policy);
     }
-    const held = hot.get(key, now());
-    if (held && freshness((now() - held.storedAt) / 1000, held.softTtl, policy) === "fresh") {
+    const at = now();
+    const held = hot.get(key, at);
+    if (held && freshness((at - held.storedAt) / 1000, held.softTtl, policy) === "fresh") {
       // The hottest path of all: the headers were made once, when the page was held.
       if (request.method === "GET" && !request.headers.has("If-None-Match")) return new Response(held.body, { status: held.status, headers: held.headers });
       return respond(request, { ...held, store: true }, "HIT", policy);
