@@ -56,7 +56,7 @@ type ListRow = {
   categoryName: string;
 };
 
-function toListItem(row: ListRow): ArticleListItem {
+export function toListItem(row: ListRow): ArticleListItem {
   return {
     id: row.id,
     infoCode: row.infoCode,
@@ -122,9 +122,23 @@ export function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor
   return cursor ? sql`(${publishedAt}, ${id}) < (${cursor.publishedAt}, ${cursor.id})` : undefined;
 }
 
+/**
+ * Published, in one category when named, older than the cursor when given: the filter that
+ * articles_status_published_idx (site) and articles_category_published_idx (category) serve,
+ * walked in NEWEST_FIRST order. Shared by lists and feeds.
+ */
+export function publishedBefore(query: { categorySlug?: string; before?: ListCursor }): SQL | undefined {
+  return and(
+    query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
+    eq(articles.status, "published"),
+    beforeCursor(articles.publishedAt, articles.id, query.before),
+  );
+}
+
+export const NEWEST_FIRST = [desc(articles.publishedAt), desc(articles.id)] as const;
+
 /** Newest published articles first, optionally in one category or under one tag. */
 export async function listArticles(db: Db, query: ListQuery): Promise<ArticleListItem[]> {
-  const published = eq(articles.status, "published");
   if (query.tag !== undefined) {
     const rows = await db
       .select(listColumns)
@@ -133,7 +147,7 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .where(
-        and(eq(tags.name, query.tag), published, beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before)),
+        and(eq(tags.name, query.tag), eq(articles.status, "published"), beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before)),
       )
       .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
       .limit(query.limit);
@@ -143,14 +157,8 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
     .select(listColumns)
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(
-      and(
-        query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
-        published,
-        beforeCursor(articles.publishedAt, articles.id, query.before),
-      ),
-    )
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .where(publishedBefore(query))
+    .orderBy(...NEWEST_FIRST)
     .limit(query.limit);
   return rows.map(toListItem);
 }

@@ -4,9 +4,9 @@
  * tags come from a correlated subquery on article_tags' primary key, not one query per row.
  * Sitemaps need only identifiers and dates, but of every published article.
  */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { articleColumns, beforeCursor, toArticle, type ListCursor } from "./articles";
+import { articleColumns, NEWEST_FIRST, publishedBefore, toArticle, type ListCursor } from "./articles";
 import { articles, categories } from "./schema";
 import type { Article } from "./types";
 
@@ -17,23 +17,16 @@ export type FeedQuery = {
 };
 
 /**
- * Newest published articles first, with bodies and tags. The filter and order match
- * articles_status_published_idx (site) or articles_category_published_idx (category), so
- * SQLite walks the index and stops after `limit` rows; `before` continues the range scan.
+ * Newest published articles first, with bodies and tags: listArticles' filter and order
+ * (publishedBefore), so SQLite walks the same index and stops after `limit` rows.
  */
 export async function listFeedArticles(db: Db, query: FeedQuery): Promise<Article[]> {
   const rows = await db
     .select(articleColumns)
     .from(articles)
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(
-      and(
-        query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
-        eq(articles.status, "published"),
-        beforeCursor(articles.publishedAt, articles.id, query.before),
-      ),
-    )
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .where(publishedBefore(query))
+    .orderBy(...NEWEST_FIRST)
     .limit(query.limit);
   return rows.map(toArticle);
 }

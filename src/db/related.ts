@@ -5,7 +5,7 @@
  * The related list is a correlated subquery walking articles_category_published_idx.
  */
 import { eq, sql } from "drizzle-orm";
-import { articleColumns, toArticle } from "./articles";
+import { articleColumns, toArticle, toListItem } from "./articles";
 import type { Db } from "./client";
 import { articles, categories } from "./schema";
 import type { Article, ArticleListItem } from "./types";
@@ -29,18 +29,10 @@ function isRelatedRow(value: unknown): value is RelatedRow {
 function parseRelated(json: string | null, article: Article): ArticleListItem[] {
   const value: unknown = json ? JSON.parse(json) : [];
   if (!Array.isArray(value)) return [];
-  return value.filter(isRelatedRow).map((row) => ({
-    id: row.id,
-    infoCode: row.infoCode,
-    title: row.title,
-    summary: row.summary,
-    publishedAt: row.publishedAt,
-    utcOffsetMin: row.utcOffsetMin,
-    updatedAt: row.updatedAt,
-    sourceName: row.sourceName ?? null,
-    imageUrl: row.imageUrl ?? null,
-    category: article.category,
-  }));
+  const { slug: categorySlug, name: categoryName } = article.category;
+  return value
+    .filter(isRelatedRow)
+    .map((row) => toListItem({ ...row, sourceName: row.sourceName ?? null, imageUrl: row.imageUrl ?? null, categorySlug, categoryName }));
 }
 
 /** The newest other published articles of the same category, as a JSON array of list rows. */
