@@ -13,7 +13,7 @@
 import type { Miniflare } from "miniflare";
 import { benchInfoCode } from "./generate";
 import { load, type LoadResult } from "./load";
-import { startFloorCache, startFloorD1, startFloorD1Put, startFloorMemory, startReal, type Started } from "./workers";
+import { startFloorCache, startFloorD1, startFloorMemory, startReal, type Started } from "./workers";
 
 export type ThroughputSetup = {
   /** The bundle `wrangler deploy` would upload, and the two benchmark variants of it. */
@@ -105,8 +105,8 @@ export async function measureThroughput(s: ThroughputSetup, log: (line: string) 
     return clean("D1 read floor", await once(f.url));
   });
   const missRenderOnly = await withWorker(real(s.bundles.appOnly), (w) => once(w.url));
-  const floorReadPut = await withWorker(startFloorD1Put(s.stateDir, s.workerOptions.d1Databases), async (f) => clean("D1 read + put floor", await once(f.url)));
-  const floorReadPutAwaited = await withWorker(startFloorD1Put(s.stateDir, s.workerOptions.d1Databases, true), async (f) =>
+  const floorReadPut = await withWorker(startFloorD1(s.stateDir, s.workerOptions.d1Databases, "waitUntil"), async (f) => clean("D1 read + put floor", await once(f.url)));
+  const floorReadPutAwaited = await withWorker(startFloorD1(s.stateDir, s.workerOptions.d1Databases, "await"), async (f) =>
     clean("D1 read + awaited put floor", await once(f.url)),
   );
   const miss = await withWorker(real(s.bundles.real), async (w) => {

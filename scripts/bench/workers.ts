@@ -26,22 +26,18 @@ const FLOOR_CACHE = `export default { async fetch(request, env) {
 } };`;
 
 // The cache-miss floor: the same single-row D1 read the share page makes, returned raw.
-const FLOOR_D1 = `export default { async fetch(request, env) {
-  const code = new URL(request.url).pathname.split("/").pop();
-  const row = await env.DB.prepare("SELECT * FROM articles WHERE info_code = ?").bind(code).first();
-  return Response.json(row);
-} };`;
-
-// The cache-miss floor plus what any cache must add: the same read, its bytes put to the
-// Cache API off the response path as the edge cache does (or, with AWAIT_PUT, before answering).
-const FLOOR_D1_PUT = `export default { async fetch(request, env, ctx) {
+// With PUT, plus what any cache must add: its bytes put to the Cache API, off the response
+// path as the edge cache does ("waitUntil") or before answering ("await").
+const FLOOR_D1 = `export default { async fetch(request, env, ctx) {
   const url = new URL(request.url);
   const code = url.pathname.split("/").pop();
   const row = await env.DB.prepare("SELECT * FROM articles WHERE info_code = ?").bind(code).first();
   const body = JSON.stringify(row);
-  const put = caches.default.put("https://floor.example" + url.pathname, new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=86400" } }));
-  if (env.AWAIT_PUT) await put;
-  else ctx.waitUntil(put);
+  if (env.PUT) {
+    const put = caches.default.put("https://floor.example" + url.pathname, new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=86400" } }));
+    if (env.PUT === "await") await put;
+    else ctx.waitUntil(put);
+  }
   return new Response(body, { headers: { "Content-Type": "application/json" } });
 } };`;
 
@@ -49,7 +45,7 @@ export type Started = { mf: Miniflare; url: URL; startupMs: number };
 
 async function start(options: ConstructorParameters<typeof Miniflare>[0]): Promise<Started> {
   const t0 = performance.now();
-  const mf = new Miniflare({ host: "127.0.0.1", port: 0, ...options });
+  const mf = new Miniflare({ host: "127.0.0.1", port: 0, compatibilityDate: "2026-04-26", ...options });
   const url = await mf.ready;
   await (await mf.dispatchFetch(new URL("/", url))).arrayBuffer();
   return { mf, url, startupMs: performance.now() - t0 };
@@ -59,30 +55,22 @@ async function start(options: ConstructorParameters<typeof Miniflare>[0]): Promi
 export type FloorHeaders = Record<string, string>;
 
 export function startFloorMemory(body: string, headers: FloorHeaders = { "Content-Type": "text/html; charset=UTF-8" }): Promise<Started> {
-  return start({ modules: true, script: FLOOR_MEMORY, compatibilityDate: "2026-04-26", bindings: { BODY: body, HEADERS: JSON.stringify(headers) } });
+  return start({ modules: true, script: FLOOR_MEMORY, bindings: { BODY: body, HEADERS: JSON.stringify(headers) } });
 }
 
 export function startFloorCache(body: string, headers: FloorHeaders): Promise<Started> {
-  return start({ modules: true, script: FLOOR_CACHE, compatibilityDate: "2026-04-26", bindings: { BODY: body, HEADERS: JSON.stringify(headers) }, cachePersist: false });
+  return start({ modules: true, script: FLOOR_CACHE, bindings: { BODY: body, HEADERS: JSON.stringify(headers) }, cachePersist: false });
 }
 
-/** `d1Databases` exactly as wrangler.toml gives them to the real worker, so both read one database. */
-export function startFloorD1(stateDir: string, d1Databases: unknown): Promise<Started> {
+/**
+ * The D1 floor, with `put` the Cache API put a miss adds. `d1Databases` exactly as
+ * wrangler.toml gives them to the real worker, so both read one database.
+ */
+export function startFloorD1(stateDir: string, d1Databases: unknown, put: "" | "waitUntil" | "await" = ""): Promise<Started> {
   return start({
     modules: true,
     script: FLOOR_D1,
-    compatibilityDate: "2026-04-26",
-    d1Databases: d1Databases as Record<string, string>,
-    d1Persist: path.join(stateDir, "d1"),
-  });
-}
-
-export function startFloorD1Put(stateDir: string, d1Databases: unknown, awaitPut = false): Promise<Started> {
-  return start({
-    modules: true,
-    script: FLOOR_D1_PUT,
-    bindings: awaitPut ? { AWAIT_PUT: "1" } : {},
-    compatibilityDate: "2026-04-26",
+    bindings: { PUT: put },
     d1Databases: d1Databases as Record<string, string>,
     d1Persist: path.join(stateDir, "d1"),
     cachePersist: false,
