@@ -15,7 +15,7 @@ import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { requireAdmin } from "../lib/auth";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
-import { articlePath } from "../views/paths";
+import { articlePath } from "../lib/paths";
 
 export const stats = new Hono<AppEnv>();
 

@@ -6,6 +6,7 @@
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
+import { articlePath } from "../lib/paths";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -67,7 +68,7 @@ function escapeHtml(text: string): string {
 
 /** The markup partners paste: a readable link without JavaScript, a card with it. */
 export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: SiteConfig): string {
-  const href = absoluteUrl(site, `/a/${article.infoCode}`);
+  const href = absoluteUrl(site, articlePath(article.infoCode));
   return (
     `<blockquote class="edgewire-card" data-info-code="${article.infoCode}"><a href="${escapeHtml(href)}">${escapeHtml(article.title)}</a></blockquote>` +
     `<script async src="${escapeHtml(absoluteUrl(site, "/embed.js"))}"></script>`
