@@ -38,6 +38,8 @@ export const CacheTags = {
   siteFeed: tag("feed:site"),
   sitemap: tag("sitemap"),
   search: tag("list:search"),
+  /** Every page whose header lists the categories (the channel bar): purged when one is created or renamed. */
+  nav: tag("nav:categories"),
   embedScript: tag("embed-script"),
 } as const;
 
@@ -57,6 +59,8 @@ export type ChangedContent = {
   infoCodes: readonly string[];
   categories: readonly string[];
   tags: readonly string[];
+  /** A category was created or renamed: every page with the channel bar is out of date. */
+  categoryListChanged?: boolean;
 };
 
 /** Tags of everything a change shows on: the articles, their old and new categories and tags, lists, feeds. */
@@ -69,5 +73,6 @@ export function tagsForChange(changes: ChangedContent): CacheTag[] {
     out.add(CacheTags.categoryFeed(slug));
   }
   for (const name of changes.tags) out.add(CacheTags.tagPage(name));
+  if (changes.categoryListChanged) out.add(CacheTags.nav);
   return [...out].sort();
 }

@@ -65,6 +65,9 @@ export type SearchHit = {
   /** The searched text (summary and body), for the snippet. */
   text: string;
   inTitle: boolean;
+  imageUrl: string | null;
+  /** Published matches in all, on every page. */
+  total: number;
 };
 
 type HitRow = {
@@ -76,18 +79,21 @@ type HitRow = {
   name: string;
   body_text: string;
   in_title: number;
+  image_url: string | null;
+  total: number;
 };
 
 /** Exported for the query-plan test: the ranking must never scan a table. */
 export const SEARCH_SQL = `WITH hits AS (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?),
    title_hits AS (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?),
    ranked AS (
-     SELECT d.article_id AS id, d.published_at AS published_at, d.article_id IN title_hits AS in_title
+     SELECT d.article_id AS id, d.published_at AS published_at, d.article_id IN title_hits AS in_title,
+       count(*) OVER () AS total
      FROM hits h JOIN search_docs d ON d.article_id = h.id
      WHERE d.published = 1
      ORDER BY in_title DESC, d.published_at DESC, d.article_id DESC
      LIMIT ? OFFSET ?)
-   SELECT a.info_code, a.title, r.published_at, a.utc_offset_min, c.slug, c.name, d.body_text, r.in_title
+   SELECT a.info_code, a.title, r.published_at, a.utc_offset_min, c.slug, c.name, d.body_text, r.in_title, a.image_url, r.total
    FROM ranked r
    JOIN articles a ON a.id = r.id
    JOIN categories c ON c.id = a.category_id
@@ -113,6 +119,8 @@ export async function searchArticles(d1: D1Database, words: QueryWord[], limit: 
     category: { slug: row.slug, name: row.name },
     text: row.body_text,
     inTitle: row.in_title === 1,
+    imageUrl: row.image_url,
+    total: row.total,
   }));
 }
 

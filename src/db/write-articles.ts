@@ -20,6 +20,8 @@ export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "fail
 export type WriteResult = {
   infoCode: string;
   outcome: WriteOutcome;
+  /** The write created the post's category or renamed it: the site header's channel list changed. */
+  categoryChanged?: boolean;
 };
 
 /** Posts per D1 batch: 7 statements each, so 20 posts are 140 statements in one transaction. */
@@ -106,9 +108,17 @@ export async function writePosts(db: Db, posts: ParsedPost[], now: number): Prom
   }
   for (let i = 0; i < toWrite.length; i += POSTS_PER_BATCH) {
     const chunk = toWrite.slice(i, i + POSTS_PER_BATCH);
+    const groups = chunk.map(({ post }) => statementsFor(db.$client, post, now));
     try {
       // drizzle's batch cannot bind raw SQL statements, so the batch goes to D1 directly.
-      await db.$client.batch(chunk.flatMap(({ post }) => statementsFor(db.$client, post, now)));
+      const done = await db.$client.batch(groups.flat());
+      // Each post's first statement is the category upsert: a change there is a new or renamed category.
+      let at = 0;
+      groups.forEach((group, j) => {
+        const pending = chunk[j];
+        if (pending && (done[at]?.meta.changes ?? 0) > 0) pending.result.categoryChanged = true;
+        at += group.length;
+      });
     } catch (err) {
       console.error(JSON.stringify({ event: "d1_batch_failed", posts: chunk.length, error: String(err) }));
       for (const pending of toWrite.slice(i)) pending.result.outcome = "failed";

@@ -43,10 +43,15 @@ async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
   if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
 }
 
-export async function afterArticlesChanged(c: Context<AppEnv>, posts: ParsedPost[], statusChanged: string[] = []): Promise<void> {
+export async function afterArticlesChanged(
+  c: Context<AppEnv>,
+  posts: ParsedPost[],
+  statusChanged: string[] = [],
+  categoryListChanged = false,
+): Promise<void> {
   if (posts.length === 0 && statusChanged.length === 0) return;
   try {
-    const changes = await changeSetFor(c, posts, statusChanged);
+    const changes = { ...(await changeSetFor(c, posts, statusChanged)), categoryListChanged };
     const outcomes = await Promise.allSettled([c.var.purge(tagsForChange(changes)), notify(c, changes)]);
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") console.error(JSON.stringify({ event: "after_write_failed", error: String(outcome.reason) }));

@@ -31,6 +31,8 @@ export type ImportReport = {
   results: ImportResult[];
   /** Posts whose stored version changed (created or updated): what caches must forget. */
   changed: ParsedPost[];
+  /** A post created or renamed a category, so every page's channel list is out of date. */
+  categoryListChanged: boolean;
 };
 
 const REASONS: Partial<Record<WriteOutcome, string>> = {
@@ -87,6 +89,7 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
     now,
   );
   const changed: ParsedPost[] = [];
+  const categoryListChanged = written.some((result) => result.categoryChanged === true);
   written.forEach((result, i) => {
     const item = accepted[i];
     if (!item) return;
@@ -100,5 +103,5 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
     };
     if (result.outcome === "created" || result.outcome === "updated") changed.push(item.post);
   });
-  return { results, changed };
+  return { results, changed, categoryListChanged };
 }

@@ -23,6 +23,12 @@ export function homePath(before?: string): string {
   return before === undefined ? "/" : `/?before=${encodeURIComponent(before)}`;
 }
 
+/** The search page; with a query, its results (page 1 unless given). */
+export function searchPath(query?: string, page = 1): string {
+  if (query === undefined) return "/search";
+  return `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}`;
+}
+
 export function embedPath(infoCode: string): string {
   return `/embed/${infoCode}`;
 }

@@ -99,7 +99,7 @@ function importResponse(c: Context<AppEnv>, report: ImportReport, status: 200 | 
 admin.post("/api/v1/admin/import", async (c) => {
   const inputs = await readInputs(c.req.raw);
   const report = await importPosts(createDb(c.env.DB), inputs, Date.now());
-  await afterArticlesChanged(c, report.changed);
+  await afterArticlesChanged(c, report.changed, [], report.categoryListChanged);
   return importResponse(c, report);
 });
 
@@ -130,7 +130,7 @@ admin.put("/api/v1/admin/articles/:infoCode", async (c) => {
   }
   let statusChanged = false;
   if (parsed.data.status && result?.outcome !== "failed") statusChanged = await setStatus(c, infoCode, parsed.data.status);
-  await afterArticlesChanged(c, report.changed, statusChanged && report.changed.length === 0 ? [infoCode] : []);
+  await afterArticlesChanged(c, report.changed, statusChanged && report.changed.length === 0 ? [infoCode] : [], report.categoryListChanged);
   return importResponse(c, report, result?.outcome === "created" ? 201 : 200);
 });
 
@@ -152,7 +152,7 @@ admin.post("/api/v1/admin/resanitize", async (c) => {
     .bind(SANITIZER_VERSION, limit)
     .all<{ info_code: string; source_text: string }>();
   const report = await importPosts(createDb(c.env.DB), rows.map((r) => ({ name: r.info_code, text: r.source_text })), Date.now());
-  await afterArticlesChanged(c, report.changed);
+  await afterArticlesChanged(c, report.changed, [], report.categoryListChanged);
   const remaining = await c.env.DB.prepare("SELECT COUNT(*) AS n FROM articles WHERE sanitizer_version < ?")
     .bind(SANITIZER_VERSION)
     .first<{ n: number }>();

@@ -11,6 +11,7 @@ import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { createDb, type Db } from "../db/client";
 import { listArticles } from "../db/articles";
+import { loadNav } from "../db/nav";
 import { getArticleWithRelated } from "../db/related";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
@@ -25,12 +26,20 @@ export const articles = new Hono<AppEnv>();
 /** Newest articles offered on 404/410 pages. */
 const RECENT_ON_ERROR = 5;
 
-/** Newest articles of the same category shown under an article (read with it, one query). */
+/** Related articles shown under an article (read with it, one query: src/db/related.ts). */
 export const RELATED_COUNT = 5;
 
-/** The page shows the article and its category's name: a change to either purges it. */
+/**
+ * The page shows the article, its category's name, related articles chosen by its
+ * category and tags, and the channel list: a change to any of them purges it.
+ */
 function cacheTags(article: Article): string {
-  return cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]);
+  return cacheTagHeader([
+    CacheTags.article(article.infoCode),
+    CacheTags.category(article.category.slug),
+    ...article.tags.map((tag) => CacheTags.tagPage(tag)),
+    CacheTags.nav,
+  ]);
 }
 
 /**
@@ -38,10 +47,10 @@ function cacheTags(article: Article): string {
  * republishing that article purges it. A malformed code never reaches D1's article table.
  */
 async function errorPage(c: Context<AppEnv>, db: Db, status: 404 | 410, infoCode: InfoCode | null): Promise<Response> {
-  if (infoCode) c.header("Cache-Tag", cacheTagHeader([CacheTags.article(infoCode)]));
+  if (infoCode) c.header("Cache-Tag", cacheTagHeader([CacheTags.article(infoCode), CacheTags.nav]));
   const site = siteConfig(c.env);
-  const recent = await listArticles(db, { limit: RECENT_ON_ERROR });
-  const page = status === 410 ? GonePage({ site, recent }) : NotFoundPage({ site, recent });
+  const [recent, nav] = await Promise.all([listArticles(db, { limit: RECENT_ON_ERROR }), loadNav(db)]);
+  const page = status === 410 ? GonePage({ site, recent, nav }) : NotFoundPage({ site, recent, nav });
   return c.html(page, status);
 }
 
@@ -51,10 +60,10 @@ async function sharePage(c: Context<AppEnv>, requested: string | undefined): Pro
   if (infoCode === null) return errorPage(c, db, 404, null);
   const found = await getArticleWithRelated(db, infoCode, RELATED_COUNT);
   if (found === null) return errorPage(c, db, 404, infoCode);
-  const { article, related } = found;
+  const { article, related, nav } = found;
   if (article.status !== "published") return errorPage(c, db, 410, infoCode);
   c.header("Cache-Tag", cacheTags(article));
-  return c.html(ArticlePage({ site: siteConfig(c.env), article, related }));
+  return c.html(ArticlePage({ site: siteConfig(c.env), article, related, nav }));
 }
 
 articles.get(ROUTES.share.path, (c) => sharePage(c, c.req.param("infoCode")));

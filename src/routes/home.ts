@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { decodeCursor, encodeCursor, listArticles } from "../db/articles";
 import { createDb } from "../db/client";
+import { loadNav } from "../db/nav";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
 import { NotFoundPage } from "../views/ErrorPage";
@@ -28,20 +29,20 @@ home.get(ROUTES.home.path, async (c) => {
   const before = beforeParam === undefined ? undefined : decodeCursor(beforeParam);
   if (beforeParam !== undefined && before === undefined) {
     c.header("Cache-Control", "no-store");
-    const recent = await listArticles(db, { limit: RECENT_ON_ERROR });
-    return c.html(NotFoundPage({ site, recent }), 404);
+    const [recent, nav] = await Promise.all([listArticles(db, { limit: RECENT_ON_ERROR }), loadNav(db)]);
+    return c.html(NotFoundPage({ site, recent, nav }), 404);
   }
   // One row more than shown tells whether an older page exists without a COUNT query.
-  const rows = await listArticles(db, { limit: PAGE_SIZE + 1, before });
+  const [rows, nav] = await Promise.all([listArticles(db, { limit: PAGE_SIZE + 1, before }), loadNav(db)]);
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
   const nextCursor = rows.length > PAGE_SIZE && last ? encodeCursor(last) : null;
   if (before && items.length === 0) {
     // Past the end, or a cursor that names no article: a 404 that is never stored.
     c.header("Cache-Control", "no-store");
-    return c.html(NotFoundPage({ site, recent: await listArticles(db, { limit: RECENT_ON_ERROR }) }), 404);
+    return c.html(NotFoundPage({ site, recent: await listArticles(db, { limit: RECENT_ON_ERROR }), nav }), 404);
   }
-  c.header("Cache-Tag", cacheTagHeader([CacheTags.home]));
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.home, CacheTags.nav]));
   // The cursor is re-encoded so equivalent spellings ("0001.2") share one canonical URL.
-  return c.html(HomePage({ site, items, before: before && encodeCursor(before), nextCursor }));
+  return c.html(HomePage({ site, items, before: before && encodeCursor(before), nextCursor, nav }));
 });

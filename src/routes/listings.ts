@@ -10,8 +10,9 @@
  */
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags, type CacheTag } from "../cache/tags";
-import { decodeCursor, encodeCursor, getCategory, listArticles, type ListCursor, type ListQuery } from "../db/articles";
+import { decodeCursor, encodeCursor, listArticles, type ListCursor, type ListQuery } from "../db/articles";
 import { createDb } from "../db/client";
+import { loadNav } from "../db/nav";
 import { tagExists } from "../db/tags";
 import type { ArticleListItem } from "../db/types";
 import type { AppEnv } from "../env";
@@ -36,10 +37,11 @@ type Page = { items: ArticleListItem[]; before?: string; nextCursor: string | nu
  * no one can fill the cache with pages that do not exist.
  */
 async function notFound(c: Context<AppEnv>, missing?: CacheTag): Promise<Response> {
-  if (missing) c.header("Cache-Tag", cacheTagHeader([missing]));
+  if (missing) c.header("Cache-Tag", cacheTagHeader([missing, CacheTags.nav]));
   else c.header("Cache-Control", "no-store");
-  const recent = await listArticles(createDb(c.env.DB), { limit: RECENT_ON_ERROR });
-  return c.html(NotFoundPage({ site: siteConfig(c.env), recent }), 404);
+  const db = createDb(c.env.DB);
+  const [recent, nav] = await Promise.all([listArticles(db, { limit: RECENT_ON_ERROR }), loadNav(db)]);
+  return c.html(NotFoundPage({ site: siteConfig(c.env), recent, nav }), 404);
 }
 
 /** undefined: first page; null: a cursor that does not parse. */
@@ -71,7 +73,10 @@ listings.get(ROUTES.category.path, async (c) => {
   const slug = stem(c.req.param("file"));
   const before = cursorParam(c);
   if (slug === null || before === null) return notFound(c);
-  const [category, page] = await Promise.all([getCategory(createDb(c.env.DB), slug), listPage(c, { categorySlug: slug, before })]);
+  const db = createDb(c.env.DB);
+  // The channel list holds every category, so it also answers whether this one exists.
+  const [nav, page] = await Promise.all([loadNav(db), listPage(c, { categorySlug: slug, before })]);
+  const category = nav.find((entry) => entry.slug === slug) ?? null;
   if (category === null) return notFound(c, CacheTags.category(slug));
   // A cursor page is only served when it names a real position with articles after it.
   if (before && page.items.length === 0) return notFound(c);
@@ -82,6 +87,7 @@ listings.get(ROUTES.category.path, async (c) => {
     kind: "category",
     path: categoryPath(category.slug),
     ...page,
+    nav,
     feeds: {
       title: `${category.name} - ${site.name}`,
       rss: absoluteUrl(site, feedPath("feed.xml", category.slug)),
@@ -89,7 +95,7 @@ listings.get(ROUTES.category.path, async (c) => {
       json: absoluteUrl(site, feedPath("feed.json", category.slug)),
     },
   };
-  c.header("Cache-Tag", cacheTagHeader([CacheTags.category(category.slug)]));
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.category(category.slug), CacheTags.nav]));
   return c.html(ListingPage(props));
 });
 
@@ -97,10 +103,10 @@ listings.get(ROUTES.tag.path, async (c) => {
   const tag = stem(c.req.param("file"));
   const before = cursorParam(c);
   if (tag === null || tag.trim() === "" || before === null) return notFound(c);
-  const page = await listPage(c, { tag, before });
+  const [page, nav] = await Promise.all([listPage(c, { tag, before }), loadNav(createDb(c.env.DB))]);
   if (before && page.items.length === 0) return notFound(c);
   // Only an empty first page needs the extra lookup to tell "no articles" from "no such tag".
   if (page.items.length === 0 && !(await tagExists(createDb(c.env.DB), tag))) return notFound(c, CacheTags.tagPage(tag));
-  c.header("Cache-Tag", cacheTagHeader([CacheTags.tagPage(tag)]));
-  return c.html(ListingPage({ site: siteConfig(c.env), name: tag, kind: "tag", path: tagPath(tag), ...page }));
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.tagPage(tag), CacheTags.nav]));
+  return c.html(ListingPage({ site: siteConfig(c.env), name: tag, kind: "tag", path: tagPath(tag), ...page, nav }));
 });

@@ -7,7 +7,9 @@
 import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
-import { CacheTags } from "../cache/tags";
+import { cacheTagHeader, CacheTags } from "../cache/tags";
+import { createDb } from "../db/client";
+import { loadNav } from "../db/nav";
 import { articlesToReindex, searchArticles, searchStatements, type SearchHit } from "../db/search-index";
 import type { AppEnv } from "../env";
 import { requireAdmin } from "../lib/auth";
@@ -16,7 +18,7 @@ import { AppError } from "../lib/errors";
 import { toRfc3339 } from "../lib/time";
 import { highlight, snippet } from "../search/snippet";
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, TOKENIZER_VERSION, type QueryWord } from "../search/tokens";
-import { articlePath } from "../lib/paths";
+import { articlePath, searchPath } from "../lib/paths";
 import { SearchPage, type SearchResultView } from "../views/SearchPage";
 import { ROUTES } from "./public-routes";
 
@@ -84,15 +86,18 @@ search.get(ROUTES.search.path, async (c) => {
   const site = siteConfig(c.env);
   const v = validate(c);
   const maxLength = MAX_QUERY_CHARS;
+  // The channel list, read alongside the search so it adds no wait.
+  const navRead = loadNav(createDb(c.env.DB));
+  const tags = cacheTagHeader([CacheTags.search, CacheTags.nav]);
   if (!v.ok) {
     // No query yet is the empty state, a normal page; anything else is a 400 that says why.
     const empty = v.text === "" && !c.req.query("page");
-    if (empty) c.header("Cache-Tag", CacheTags.search);
+    if (empty) c.header("Cache-Tag", tags);
     const state = empty ? ({ kind: "empty" } as const) : ({ kind: "message", message: v.messageZh } as const);
-    return c.html(SearchPage({ site, query: v.text, maxLength, state }), empty ? 200 : 400);
+    return c.html(SearchPage({ site, query: v.text, maxLength, state, nav: await navRead }), empty ? 200 : 400);
   }
-  const { hits, more } = await runSearch(c, v.words, v.page);
-  if (v.page > 1 && hits.length === 0) return pastTheEnd(c, () => c.html(SearchPage({ site, query: v.text, maxLength, state: { kind: "message", message: "没有更多结果了。" } }), 404));
+  const [{ hits, more }, nav] = await Promise.all([runSearch(c, v.words, v.page), navRead]);
+  if (v.page > 1 && hits.length === 0) return pastTheEnd(c, () => c.html(SearchPage({ site, query: v.text, maxLength, state: { kind: "message", message: "没有更多结果了。" }, nav }), 404));
   const results: SearchResultView[] = hits.map((h) => ({
     infoCode: h.infoCode,
     title: highlight(h.title, v.words),
@@ -100,11 +105,14 @@ search.get(ROUTES.search.path, async (c) => {
     publishedAt: h.publishedAt,
     utcOffsetMin: h.utcOffsetMin,
     category: h.category,
+    imageUrl: h.imageUrl,
   }));
-  c.header("Cache-Tag", CacheTags.search);
-  const prev = v.page > 1 ? pageUrl("/search", v.text, v.page - 1) : null;
-  const next = more ? pageUrl("/search", v.text, v.page + 1) : null;
-  return c.html(SearchPage({ site, query: v.text, maxLength, state: { kind: "results", page: v.page, results, prev, next } }));
+  c.header("Cache-Tag", tags);
+  const prev = v.page > 1 ? searchPath(v.text, v.page - 1) : null;
+  const next = more ? searchPath(v.text, v.page + 1) : null;
+  const total = hits[0]?.total ?? 0;
+  const state = { kind: "results", page: v.page, pageSize: PAGE_SIZE, total, results, prev, next } as const;
+  return c.html(SearchPage({ site, query: v.text, maxLength, state, nav }));
 });
 
 search.get(ROUTES.apiSearch.path, async (c) => {

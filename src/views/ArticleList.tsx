@@ -1,25 +1,65 @@
-/** The newest-first list shared by the home page and the 404 page. */
+/**
+ * The article list every page shares (home, category, tag, search's sibling, related, 404):
+ * title, a two-line excerpt, date and (where it adds information) the category, with a
+ * fixed-ratio thumbnail when the article has an image. The whole row is the title link's
+ * tap area (a stretched ::after), so there is one link per article for screen readers.
+ */
 import type { ArticleListItem } from "../db/types";
+import type { SiteConfig } from "../lib/config";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
 import { articlePath, categoryPath } from "../lib/paths";
+import { thumbnail } from "./images";
 
-export function ArticleList(props: { items: ArticleListItem[]; summaries?: boolean }) {
+export type ArticleListProps = {
+  site: SiteConfig;
+  items: ArticleListItem[];
+  summaries?: boolean;
+  /** False on a category's own page, where every row would name that category. */
+  showCategory?: boolean;
+  /** Item headings sit one level under the section's heading. */
+  level?: 2 | 3;
+  /** The small variant under an article (related) and on error pages. */
+  compact?: boolean;
+};
+
+export function ArticleList(props: ArticleListProps) {
+  const { site, items, summaries = true, showCategory = true, level = 2, compact = false } = props;
+  const Heading = level === 3 ? "h3" : "h2";
   return (
-    <ul class="list">
-      {props.items.map((item) => (
-        <li>
-          <h2>
-            <a href={articlePath(item.infoCode)}>{item.title}</a>
-          </h2>
-          <p class="meta">
-            <time datetime={toRfc3339(item.publishedAt, item.utcOffsetMin)}>
-              {formatDisplayDate(item.publishedAt, item.utcOffsetMin)}
-            </time>
-            <a href={categoryPath(item.category.slug)}>{item.category.name}</a>
-          </p>
-          {props.summaries !== false && item.summary ? <p class="summary">{item.summary}</p> : null}
-        </li>
-      ))}
+    <ul class={compact ? "list compact" : "list"}>
+      {items.map((item) => {
+        const thumb = thumbnail(item.imageUrl, site.url);
+        return (
+          <li class="item">
+            <div>
+              <Heading>
+                <a href={articlePath(item.infoCode)}>{item.title}</a>
+              </Heading>
+              {summaries && item.summary ? <p class="summary">{item.summary}</p> : null}
+              <p class="meta">
+                <time datetime={toRfc3339(item.publishedAt, item.utcOffsetMin)}>
+                  {formatDisplayDate(item.publishedAt, item.utcOffsetMin)}
+                </time>
+                {showCategory ? <a href={categoryPath(item.category.slug)}>{item.category.name}</a> : null}
+              </p>
+            </div>
+            {thumb ? (
+              <img
+                class="thumb"
+                src={thumb.src}
+                srcset={thumb.srcset}
+                sizes={thumb.srcset ? "(min-width: 48rem) 10rem, 7.5rem" : undefined}
+                alt=""
+                width="240"
+                height="160"
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+              />
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -4,10 +4,12 @@
  * so links pasted into chat apps, search engines and partner CMSs all unfurl the same.
  */
 import { raw } from "hono/html";
-import type { Article, ArticleListItem } from "../db/types";
+import type { Article, ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
+import { findSourceParagraph } from "../ingest/html-text";
+import { safeUrl } from "./images";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
 import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
@@ -15,8 +17,9 @@ import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
 export type ArticlePageProps = {
   site: SiteConfig;
   article: Article;
-  /** Newest other articles of its category; the page is cache-tagged by category, so they stay current. */
+  /** Chosen by shared tags and category (src/db/related.ts); the page carries those cache tags. */
   related?: ArticleListItem[];
+  nav?: readonly CategoryRef[];
 };
 
 /** Open Graph wants "zh_CN" where HTML wants "zh-CN". */
@@ -24,24 +27,34 @@ function ogLocale(lang: string): string {
   return lang.replace(/-/g, "_");
 }
 
-/** Only http(s) URLs leave the page as links or image URLs; relative images resolve on the site. */
-function safeUrl(value: string | null, base: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, `${base}/`);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The one place raw HTML enters a page. bodyHtml was sanitized at ingest
  * (src/ingest/sanitize.ts: allow-listed tags and attributes, no scripts, no event
  * handlers, no javascript: URLs), so re-escaping it here would show readers tags.
  */
-function ArticleBody(props: { bodyHtml: string }) {
-  return <div class="body">{raw(props.bodyHtml)}</div>;
+function ArticleBody(props: { bodyHtml: string; cjk: boolean; hasSource: boolean }) {
+  const { bodyHtml, cjk, hasSource } = props;
+  // The byline names the source, so the partner's credit paragraph would say it twice.
+  const credit = hasSource ? findSourceParagraph(bodyHtml) : null;
+  const html = credit ? bodyHtml.replace(credit, "") : bodyHtml;
+  return <div class={cjk ? "body cjk" : "body"}>{raw(asFigures(html))}</div>;
+}
+
+/**
+ * A paragraph holding only an image (what Markdown makes of `![](…)`) becomes a <figure>,
+ * so it gets figure spacing. Only the wrapper changes; the <img> tag is the sanitizer's
+ * output, whose attribute values never contain `>` (it escapes them).
+ */
+function asFigures(html: string): string {
+  return html.replace(/<p>\s*(<img\b[^>]*>)\s*<\/p>/g, "<figure>$1</figure>");
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Justified text suits CJK (every character one em); Latin text justified at 375 px gets wide gaps. */
+function isMostlyCjk(text: string): boolean {
+  const letters = text.replace(/[\s\p{P}\p{S}\d]/gu, "").length;
+  return letters > 0 && (text.match(CJK)?.length ?? 0) * 2 >= letters;
 }
 
 function ArticleHead(props: { site: SiteConfig; article: Article; canonical: string; imageUrl: string | null }) {
@@ -80,11 +93,29 @@ function ArticleHead(props: { site: SiteConfig; article: Article; canonical: str
   );
 }
 
-export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
+/** The source, once: its name, linked to the original when there is one. */
+function Source(props: { name: string | null; url: string | null }) {
+  const { name, url } = props;
+  if (url) {
+    return (
+      <span>
+        来源：
+        <a href={url} rel="nofollow noopener">
+          {name ?? "原文"}
+        </a>
+      </span>
+    );
+  }
+  return name ? <span>来源：{name}</span> : null;
+}
+
+export function ArticlePage({ site, article, related = [], nav }: ArticlePageProps) {
   const canonical = absoluteUrl(site, articlePath(article.infoCode));
   const imageUrl = safeUrl(article.imageUrl, site.url);
   const originalUrl = safeUrl(article.originalUrl, site.url);
   const category = article.category;
+  // A tag that only repeats the category's name says nothing new.
+  const tags = article.tags.filter((tag) => tag !== category.name);
   return (
     <Layout
       site={site}
@@ -92,6 +123,8 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
       description={article.summary}
       canonical={canonical}
       head={<ArticleHead site={site} article={article} canonical={canonical} imageUrl={imageUrl} />}
+      nav={nav}
+      current={category.slug}
     >
       <article>
         <header>
@@ -100,23 +133,15 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
             <time datetime={toRfc3339(article.publishedAt, article.utcOffsetMin)}>
               {formatDisplayDate(article.publishedAt, article.utcOffsetMin)}
             </time>
-            {article.sourceName ? <span>来源：{article.sourceName}</span> : null}
+            <Source name={article.sourceName} url={originalUrl} />
             {article.author ? <span>作者：{article.author}</span> : null}
             <a href={categoryPath(category.slug)}>{category.name}</a>
           </p>
         </header>
-        <ArticleBody bodyHtml={article.bodyHtml} />
-        {originalUrl ? (
-          <p class="meta">
-            原文链接：
-            <a href={originalUrl} rel="nofollow noopener">
-              {article.sourceName ?? originalUrl}
-            </a>
-          </p>
-        ) : null}
-        {article.tags.length > 0 ? (
+        <ArticleBody bodyHtml={article.bodyHtml} cjk={isMostlyCjk(article.title + article.summary)} hasSource={article.sourceName !== null} />
+        {tags.length > 0 ? (
           <ul class="tags" aria-label="标签">
-            {article.tags.map((tag) => (
+            {tags.map((tag) => (
               <li>
                 <a href={tagPath(tag)} rel="tag">
                   {tag}
@@ -125,16 +150,17 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
             ))}
           </ul>
         ) : null}
-        <nav class="back">
-          <a href={categoryPath(category.slug)}>返回{category.name}</a>｜<a href="/">返回首页</a>
+        <nav class="back" aria-label="返回">
+          <a href={categoryPath(category.slug)}>返回{category.name}</a>
+          <a href="/">返回首页</a>
         </nav>
         {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too. */}
         <img src={beaconPath(article.infoCode)} alt="" width="1" height="1" class="beacon" />
       </article>
       {related.length > 0 ? (
-        <section class="related" aria-label="相关文章">
-          <h2>相关文章</h2>
-          <ArticleList items={related} summaries={false} />
+        <section class="related" aria-labelledby="related">
+          <h2 id="related">相关文章</h2>
+          <ArticleList site={site} items={related} summaries={false} showCategory={false} level={3} compact />
         </section>
       ) : null}
     </Layout>

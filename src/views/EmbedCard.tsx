@@ -16,7 +16,7 @@ const CSS = `*{box-sizing:border-box}html{margin:0}body{margin:0;font:15px/1.6 -
 .c{display:block;border:1px solid #e3e3e3;border-radius:12px;overflow:hidden;color:inherit;text-decoration:none;background:inherit}
 .c img{display:block;width:100%;aspect-ratio:16/9;object-fit:cover;background:#eee}
 .b{padding:12px 14px}h1{font-size:17px;line-height:1.4;margin:0 0 6px}p{margin:0 0 8px;color:#555;font-size:14px;overflow-wrap:anywhere}
-.m{font-size:12px;color:#777}.m span+span:before{content:" · "}
+.m{font-size:12px;color:#666}.m span+span:before{content:" · "}
 [data-theme=dark] body{color:#eee;background:#16181c}[data-theme=dark] .c{border-color:#333}[data-theme=dark] p{color:#bbb}[data-theme=dark] .m{color:#999}
 @media (prefers-color-scheme:dark){[data-theme=auto] body{color:#eee;background:#16181c}[data-theme=auto] .c{border-color:#333}[data-theme=auto] p{color:#bbb}[data-theme=auto] .m{color:#999}}`;
 
@@ -34,20 +34,22 @@ export function EmbedCard(props: { site: SiteConfig; article: Article; theme: Ca
         <style>{raw(CSS)}</style>
       </head>
       <body>
-        <a class="c" href={href} target="_blank" rel="noopener">
-          {article.imageUrl && /^https?:\/\//.test(article.imageUrl) ? <img src={article.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
-          <div class="b">
-            <h1>{article.title}</h1>
-            <p>{article.summary}</p>
-            <div class="m">
-              {article.sourceName ? <span>{article.sourceName}</span> : null}
-              <span>
-                <time datetime={toRfc3339(article.publishedAt, article.utcOffsetMin)}>{formatDisplayDate(article.publishedAt, article.utcOffsetMin)}</time>
-              </span>
-              <span>{site.name}</span>
+        <main>
+          <a class="c" href={href} target="_blank" rel="noopener">
+            {article.imageUrl && /^https?:\/\//.test(article.imageUrl) ? <img src={article.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
+            <div class="b">
+              <h1>{article.title}</h1>
+              <p>{article.summary}</p>
+              <div class="m">
+                {article.sourceName ? <span>{article.sourceName}</span> : null}
+                <span>
+                  <time datetime={toRfc3339(article.publishedAt, article.utcOffsetMin)}>{formatDisplayDate(article.publishedAt, article.utcOffsetMin)}</time>
+                </span>
+                <span>{site.name}</span>
+              </div>
             </div>
-          </div>
-        </a>
+          </a>
+        </main>
         <script>{raw(CARD_SCRIPT)}</script>
       </body>
     </html>

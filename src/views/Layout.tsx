@@ -6,8 +6,9 @@
  */
 import type { Child } from "hono/jsx";
 import { html } from "hono/html";
+import type { CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
-import { feedPath } from "../lib/paths";
+import { categoryPath, feedPath, homePath, searchPath } from "../lib/paths";
 import { styles } from "./styles";
 
 /** Feed discovery links; category pages pass their own feeds. */
@@ -37,8 +38,74 @@ export type LayoutProps = {
   /** Extra head elements: Open Graph, JSON-LD, robots. */
   head?: Child;
   feeds?: FeedLinks;
+  /** The channels in the header: every category (src/db/nav.ts); omitted where no query runs. */
+  nav?: readonly CategoryRef[];
+  /** Which header entry is this page: "home", "search" or a category slug. */
+  current?: string;
   children?: Child;
 };
+
+function here(current: string | undefined, entry: string): "page" | undefined {
+  return current === entry ? "page" : undefined;
+}
+
+/** Site name and search on one row, the channels on a second that scrolls sideways on a phone. */
+function SiteHeader(props: { site: SiteConfig; nav?: readonly CategoryRef[]; current?: string }) {
+  const { site, nav, current } = props;
+  return (
+    <header class="site-header">
+      <div class="wrap bar">
+        <a class="brand" href={homePath()}>
+          {site.name}
+        </a>
+        <a class="search-link" href={searchPath()} aria-current={here(current, "search")}>
+          搜索
+        </a>
+      </div>
+      {nav && nav.length > 0 ? (
+        <nav class="channels" aria-label="栏目">
+          <ul class="wrap">
+            <li>
+              <a href={homePath()} aria-current={here(current, "home")}>
+                首页
+              </a>
+            </li>
+            {nav.map((category) => (
+              <li>
+                <a href={categoryPath(category.slug)} aria-current={here(current, category.slug)}>
+                  {category.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function SiteFooter(props: { site: SiteConfig; feeds: FeedLinks }) {
+  const { site, feeds } = props;
+  const copyright = site.copyright ?? `© ${site.name}`;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        {site.aboutUrl || site.contactUrl ? (
+          <p>
+            {site.aboutUrl ? <a href={site.aboutUrl}>关于我们</a> : null}
+            {site.contactUrl ? <a href={site.contactUrl}>联系我们</a> : null}
+          </p>
+        ) : null}
+        <p>
+          订阅：<a href={feeds.rss}>RSS</a>
+          <a href={feeds.atom}>Atom</a>
+          <a href={feeds.json}>JSON Feed</a>
+        </p>
+        <p>{site.copyrightUrl ? <a href={site.copyrightUrl}>{copyright}</a> : copyright}</p>
+      </div>
+    </footer>
+  );
+}
 
 export function Layout(props: LayoutProps) {
   const { site } = props;
@@ -62,18 +129,9 @@ export function Layout(props: LayoutProps) {
           <style dangerouslySetInnerHTML={{ __html: styles }} />
         </head>
         <body>
-          <header class="site-header">
-            <div class="wrap">
-              <a href="/">{site.name}</a>
-            </div>
-          </header>
+          <SiteHeader site={site} nav={props.nav} current={props.current} />
           <main class="wrap">{props.children}</main>
-          <footer class="site-footer">
-            <div class="wrap">
-              <a href="/">{site.name}</a> · 订阅：<a href={feeds.rss}>RSS</a> · <a href={feeds.atom}>Atom</a> ·{" "}
-              <a href={feeds.json}>JSON Feed</a>
-            </div>
-          </footer>
+          <SiteFooter site={site} feeds={feeds} />
         </body>
       </html>
     </>

@@ -4,7 +4,7 @@
  * reading backwards, so "previous" is deliberately simple: every later page links the
  * first page (`<link rel="prev">` and a visible link), and each page links the next one.
  */
-import type { ArticleListItem } from "../db/types";
+import type { ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { ArticleList } from "./ArticleList";
 import { Layout, type FeedLinks } from "./Layout";
@@ -23,10 +23,16 @@ export type ListingPageProps = {
   nextCursor: string | null;
   /** Category pages advertise the category's own feeds; tag pages the site's. */
   feeds?: FeedLinks;
+  nav?: readonly CategoryRef[];
 };
 
 export function pagePath(path: string, before?: string): string {
   return before === undefined ? path : `${path}?before=${encodeURIComponent(before)}`;
+}
+
+/** "/category/caijing.html" → "caijing": which channel the header marks as current. */
+function categorySlugOf(path: string): string | undefined {
+  return /^\/category\/([^/]+)\.html$/.exec(path)?.[1];
 }
 
 export function ListingPage(props: ListingPageProps) {
@@ -41,6 +47,8 @@ export function ListingPage(props: ListingPageProps) {
       description={`${site.name}：${heading}的最新文章`}
       canonical={absoluteUrl(site, pagePath(path, before))}
       feeds={props.feeds}
+      nav={props.nav}
+      current={kind === "category" && first ? categorySlugOf(path) : undefined}
       head={
         <>
           {next !== null ? <link rel="next" href={absoluteUrl(site, next)} /> : null}
@@ -50,7 +58,7 @@ export function ListingPage(props: ListingPageProps) {
     >
       <h1>{heading}</h1>
       {items.length > 0 ? (
-        <ArticleList items={items} />
+        <ArticleList site={site} items={items} showCategory={kind !== "category"} />
       ) : first ? (
         <p class="empty">
           这里还没有文章。<a href="/">看看最新文章</a>
@@ -58,7 +66,7 @@ export function ListingPage(props: ListingPageProps) {
       ) : (
         <p class="empty">没有更早的文章了。</p>
       )}
-      <nav class="pager">
+      <nav class="pager" aria-label="分页">
         {!first ? (
           <a href={path} rel="prev">
             ← 回到第一页

@@ -52,7 +52,7 @@ describe("GET /", () => {
     const { res, parts, html } = await page("/");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-    expect(res.headers.get("cache-tag")).toBe("list:home");
+    expect(res.headers.get("cache-tag")).toBe("list:home,nav:categories");
     expect(titles(parts)).toEqual(newestFirst.slice(0, PAGE_SIZE));
     expect(html).toContain('<time datetime="2024-03-01T08:20:00+08:00">2024-03-01 08:20</time>');
     expect(parts.anchors.map((a) => a.href)).toContain(`/a/HM20240301${pad(TOTAL - 1, 10)}`);
@@ -107,7 +107,7 @@ describe("GET /", () => {
     const res = await SELF.fetch(`${ORIGIN}/`, { method: "HEAD" });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-    expect(res.headers.get("cache-tag")).toBe("list:home");
+    expect(res.headers.get("cache-tag")).toBe("list:home,nav:categories");
     expect(await res.text()).toBe("");
   });
 
