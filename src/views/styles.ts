@@ -19,7 +19,7 @@ body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.8 -apple-sys
 a{color:var(--link);text-decoration:none}
 a:hover,a:focus-visible{text-decoration:underline}
 p a,.meta a,.site-footer a{text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:.2em}
-.meta a,.site-footer a,.pager a,.back a,.search-link{display:inline-block;min-height:1.5rem;min-width:1.5rem}
+.meta a,.site-footer a,.pager a,.back a{display:inline-block;min-height:1.5rem}
 .wrap{max-width:44rem;margin:0 auto;padding:0 1rem}
 .site-header{border-bottom:1px solid var(--line)}
 .bar{display:flex;align-items:center;justify-content:space-between;gap:1rem;min-height:3rem}
@@ -29,7 +29,6 @@ p a,.meta a,.site-footer a{text-decoration:underline;text-decoration-thickness:1
 .channels a{display:block;padding:.375rem .5rem;color:var(--muted);font-size:.9375rem}
 .channels a[aria-current]{color:var(--fg);font-weight:600;box-shadow:inset 0 -2px var(--accent)}
 .site-footer{border-top:1px solid var(--line);margin-top:3rem;padding:1rem 0 2rem;color:var(--muted);font-size:.875rem}
-.site-footer p{margin:.25rem 0}
 .site-footer a,.meta a{color:inherit}
 .site-footer a+a,.meta>*+*{margin-left:.75em}
 main{padding:1rem 0}
@@ -38,17 +37,13 @@ h2{font-size:1.125rem;line-height:1.5;margin:0}
 .meta{color:var(--muted);font-size:.875rem;margin:0 0 1.25rem}
 .body p{margin:0 0 1em}
 .cjk p{text-align:justify}
-.body h2,.body h3,.body h4{line-height:1.45;margin:1.75em 0 .6em;text-wrap:balance}
-.body h2{font-size:1.3125rem}.body h3{font-size:1.1875rem}.body h4{font-size:1.0625rem}
-.body a{overflow-wrap:anywhere}
+.body h2,.body h3{line-height:1.45;margin:1.75em 0 .6em}
+.body h2{font-size:1.3125rem}.body h3{font-size:1.1875rem}
 .body figure{margin:1.5em 0}
-.body figcaption{color:var(--muted);font-size:.875rem;text-align:center;margin-top:.5em}
 img{max-width:100%;height:auto}
-.body img,.thumb{display:block;position:relative;background:var(--soft);color:var(--muted);font-size:.875rem}
-.body img{margin:0 auto}
+.body img,.thumb{display:block;position:relative;background:var(--soft);color:var(--muted);margin:0 auto}
 .body img:not([width]){width:100%;aspect-ratio:3/2;object-fit:contain}
-.body img::after,.thumb::after{content:"";position:absolute;inset:0;background:var(--soft)}
-.body img::after{content:"图片无法显示";display:flex;align-items:center;justify-content:center}
+.body img::after{content:"图片无法显示";position:absolute;inset:0;background:var(--soft);display:grid;place-items:center}
 .body table{display:block;overflow-x:auto;border-collapse:collapse}
 .body td,.body th{border:1px solid var(--line);padding:.25rem .5rem}
 .body pre{overflow-x:auto}
@@ -56,32 +51,26 @@ img{max-width:100%;height:auto}
 .tags{list-style:none;padding:0;margin:1.5rem 0 0;display:flex;flex-wrap:wrap;gap:.5rem}
 .tags a{display:inline-block;border:1px solid var(--line);border-radius:1rem;padding:.125rem .75rem;font-size:.875rem}
 .back{margin-top:1.5rem;font-size:.9375rem}
-.back a+a{margin-left:1.5em}
 .list{list-style:none;padding:0;margin:0}
 .item{position:relative;display:flex;gap:.875rem;padding:.875rem 0;border-bottom:1px solid var(--line)}
-.item>div{flex:1;min-width:0}
-.item h2,.item h3{font-size:1.0625rem;font-weight:600;line-height:1.5;margin:0}
-.item h2 a,.item h3 a{color:var(--fg)}
+.item>div{flex:1}
+.item h2,.item h3{font-size:1.0625rem;margin:0}
+.item a{color:var(--fg)}
 .item h2 a::after,.item h3 a::after{content:"";position:absolute;inset:0}
 .item .meta{margin:.25rem 0 0;font-size:.8125rem}
 .item .meta a{position:relative}
 .summary{color:var(--muted);font-size:.9375rem;margin:.25rem 0 0;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
 .thumb{flex:none;width:7.5rem;aspect-ratio:3/2;object-fit:cover;border-radius:4px;align-self:flex-start}
-.compact .item{padding:.625rem 0}
-.compact .item h3{font-size:1rem;font-weight:500}
 .compact .thumb{width:5.5rem}
 .related{margin-top:2.5rem}
-.related>h2,.recent>h2{font-size:1rem;color:var(--muted);border-bottom:2px solid var(--accent);display:inline-block}
-.pager{display:flex;justify-content:space-between;align-items:center;gap:1rem;margin:1.5rem 0}
-.pager a{border:1px solid var(--line);border-radius:1rem;padding:.25rem .875rem}
-.pager a[rel=next]{margin-left:auto}
+.pager{display:flex;gap:1rem;margin:1.5rem 0}
+.pager [rel=next]{margin-left:auto}
 .search-form{display:flex;gap:.5rem;margin:0 0 1rem}
-.search-form input{flex:1;min-width:0;font:inherit;font-size:1.0625rem;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:.5rem;padding:.5rem .75rem}
-.search-form button{font:inherit;font-size:1rem;color:#fff;background:var(--link);border:0;border-radius:.5rem;padding:.5rem 1.25rem}
-@media (prefers-color-scheme:dark){.search-form button{color:#0d1117}}
+.search-form input,.search-form button{font:inherit;border:1px solid var(--muted);border-radius:.5rem;padding:.5rem .75rem}
+.search-form input{flex:1;min-width:0}
 .count,.empty{color:var(--muted)}
 mark{background:none;color:var(--accent);font-weight:600}
-@media (min-width:48rem){body{font-size:1.125rem}h1{font-size:2rem}.thumb{width:10rem}.compact .thumb{width:6.5rem}}
+@media (min-width:48rem){body{font-size:1.125rem}h1{font-size:2rem}.thumb{width:10rem}}
 `
   .trim()
   .replace(/\n/g, "");
