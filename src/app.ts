@@ -6,7 +6,7 @@ import { cacheTagsFor, onArticlesChanged } from "./ingest/after-write";
 import { handleError, handleNotFound, requestId } from "./lib/http";
 import { siteConfig } from "./lib/config";
 import { securityHeaders } from "./lib/security-headers";
-import { admin } from "./routes/admin";
+import { ADMIN_BASE, admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
 import { articles } from "./routes/articles";
 import { beacon } from "./routes/beacon";
@@ -17,7 +17,6 @@ import { home } from "./routes/home";
 import { listings } from "./routes/listings";
 import { search } from "./routes/search";
 import { sitemaps } from "./routes/sitemaps";
-import { stats } from "./routes/stats";
 import { feedTopics, pingHub } from "./syndication/websub";
 
 // A changed article is purged from the edge cache before the write answers.
@@ -34,11 +33,10 @@ export function createApp(): Hono<AppEnv> {
   app.use(securityHeaders);
   app.use(resilientDatabase);
   app.route("/", health);
-  app.route("/", admin);
+  app.route(ADMIN_BASE, admin);
   app.route("/", articles);
   app.route("/", home);
   app.route("/", search);
-  app.route("/", stats);
   app.route("/", beacon);
   app.route("/", embed);
   app.route("/", apiArticles);

@@ -79,3 +79,9 @@ export async function articleViews(d1: D1Database, infoCode: string, from: strin
   }
   return out;
 }
+
+/** The title of an article for the stats view, or null when no article has the code. */
+export async function articleTitle(d1: D1Database, infoCode: string): Promise<string | null> {
+  const row = await d1.prepare("SELECT title FROM articles WHERE info_code = ?").bind(infoCode).first<{ title: string }>();
+  return row?.title ?? null;
+}
