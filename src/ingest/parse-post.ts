@@ -13,7 +13,7 @@ import { MarkdownLimitError } from "./markdown-guard";
 import { D1_MAX_ROW_BYTES, utf8Bytes } from "../lib/d1-limits";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
 import { checkRowSize } from "./row-size";
-import { sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
+import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
 import { cleanOptional, cleanText } from "./text-hygiene";
 import { PostParseError, PostTooLargeError, type ParsedPost } from "./types";
 
@@ -206,8 +206,16 @@ function renderBody(markdown: string, sourceText: string, bodyStartLine: number)
     );
   }
   try {
-    return sanitizeBody(rendered, INGEST_TREE_LIMITS);
+    return sanitizeBody(rendered, { ...INGEST_TREE_LIMITS, maxOutputChars: D1_MAX_ROW_BYTES });
   } catch (err) {
+    if (err instanceof OutputTooLargeError) {
+      throw new PostTooLargeError(
+        `The sanitized body is more than ${err.limit} bytes (escaping grows text: & becomes &amp;); a stored article must fit in ${D1_MAX_ROW_BYTES} bytes (D1's row limit). Split the article.`,
+        bodyStartLine,
+        err.limit + 1,
+        D1_MAX_ROW_BYTES,
+      );
+    }
     if (!(err instanceof TreeLimitError)) throw err;
     const body = sourceText.split("\n").slice(bodyStartLine - 1).join("\n");
     const at = lineOfNthTag(body, err.tagName, err.nth);

@@ -53,10 +53,18 @@ export type SanitizedBody = {
  * past them), the source credit read from that same tree, then the fixed point. Later
  * passes parse our own output, whose size and depth the first pass already bounded.
  */
-export function sanitizeBody(html: string, limits: TreeLimits): SanitizedBody {
+export function sanitizeBody(html: string, limits: TreeLimits & { maxOutputChars: number }): SanitizedBody {
   if (html === "") return { html: "", credit: null };
   const tree = parseBody(html, limits);
-  return { html: toFixedPoint(emit(tree.childNodes)), credit: findCredit(tree) };
+  return { html: toFixedPoint(emit(tree.childNodes, limits.maxOutputChars)), credit: findCredit(tree) };
+}
+
+/** The sanitized text alone passed `limit` characters (each at least one UTF-8 byte). */
+export class OutputTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`sanitized output over ${limit} characters`);
+    this.name = "OutputTooLargeError";
+  }
 }
 
 function toFixedPoint(first: string): string {
@@ -89,8 +97,9 @@ interface Close {
  * Rebuilds allowed markup. Iterative with an explicit stack, so a partner body nested a
  * hundred thousand levels deep cannot overflow the call stack.
  */
-function emit(nodes: readonly Node[]): string {
+function emit(nodes: readonly Node[], maxChars = Infinity): string {
   const out: string[] = [];
+  let chars = 0;
   const stack: (Node | Close)[] = [];
   pushReversed(stack, nodes);
   let linkDepth = 0;
@@ -102,7 +111,11 @@ function emit(nodes: readonly Node[]): string {
       continue;
     }
     if (defaultTreeAdapter.isTextNode(item)) {
-      out.push(escapeText(item.value));
+      const text = escapeText(item.value);
+      chars += text.length;
+      // Text is where output grows (`&` → `&amp;`): stop as soon as it cannot fit.
+      if (chars > maxChars) throw new OutputTooLargeError(maxChars);
+      out.push(text);
       continue;
     }
     if (!defaultTreeAdapter.isElementNode(item)) continue; // comments, doctypes: dropped
