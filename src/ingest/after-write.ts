@@ -1,18 +1,22 @@
 /**
- * What must follow a change to stored articles. It is awaited before the write's response
- * goes out, so the very next request in this location already misses the cache; a
- * listener with slow work (a WebSub ping) hands it to waitUntil itself.
+ * What must follow a change to stored articles, in one place for every write (import, PUT,
+ * DELETE, resanitize, reindex): the cache purge, awaited before the write's response goes
+ * out so the very next request already misses, and the WebSub ping, which is slow network
+ * work the write does not wait for (waitUntil).
  */
 import type { Context } from "hono";
-import { tagPageCacheTag } from "../lib/cache-tags";
+import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
+import { siteConfig } from "../lib/config";
+import { feedTopics, pingHub } from "../syndication/websub";
 
 /**
- * What a write changed, from what the SQL did (src/db/write-articles.ts). `categories` and
- * `tags` hold the OLD and the NEW values of every changed article, so moving an article or
- * dropping a tag purges the page it left as well as the one it joined.
+ * What a write changed, from what the SQL did (src/db/write-articles.ts, built by
+ * changeSetOf in import-service.ts). `categories` and `tags` hold the OLD and the NEW
+ * values of every changed article, so moving an article or dropping a tag purges the page
+ * it left as well as the one it joined.
  */
-export type ChangeSet = {
+export type ChangeSet = ChangedContent & {
   infoCodes: string[];
   categories: string[];
   tags: string[];
@@ -20,35 +24,16 @@ export type ChangeSet = {
   statusChanged?: string[];
 };
 
-export const NO_CHANGES: ChangeSet = { infoCodes: [], categories: [], tags: [] };
-
-/** Cache tags of everything an article appears on: itself, its category and tags, lists, feeds. */
-export function cacheTagsFor(changes: ChangeSet): string[] {
-  if (changes.infoCodes.length === 0) return [];
-  const tags = new Set<string>(["list:home", "feed:site", "sitemap", "list:search"]);
-  for (const code of changes.infoCodes) tags.add(`article:${code}`);
-  for (const slug of changes.categories) {
-    tags.add(`category:${slug}`);
-    tags.add(`feed:category:${slug}`);
-  }
-  for (const tag of changes.tags) tags.add(tagPageCacheTag(tag));
-  return [...tags].sort();
-}
-
-export type ChangeListener = (c: Context<AppEnv>, changes: ChangeSet) => Promise<void>;
-
-const listeners: ChangeListener[] = [];
-
-/** Cache purging and hub pings register here (src/app.ts), so ingest does not import them. */
-export function onArticlesChanged(listener: ChangeListener): void {
-  if (!listeners.includes(listener)) listeners.push(listener);
+async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
+  const hub = c.env.WEBSUB_HUB;
+  if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
 }
 
 /** The one after-write step: every write route calls it with the change set its write returned. */
 export async function afterArticlesChanged(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
   if (changes.infoCodes.length === 0) return;
   try {
-    const outcomes = await Promise.allSettled(listeners.map((listener) => listener(c, changes)));
+    const outcomes = await Promise.allSettled([c.var.purge(tagsForChange(changes)), notify(c, changes)]);
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") console.error(JSON.stringify({ event: "after_write_failed", error: String(outcome.reason) }));
     }
