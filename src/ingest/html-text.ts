@@ -65,9 +65,18 @@ export function htmlToText(html: string): string {
 
 /** Cuts at a character (code point) boundary, so CJK text and emoji never split. */
 export function truncateText(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max).join("").trimEnd()}…`;
+  // Walks only the first max code points: Array.from over a 900 KB body cost 15 ms of GC.
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (count === max) return `${text.slice(0, i).trimEnd()}…`;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return text;
 }
 
 /**
