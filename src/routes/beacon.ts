@@ -19,10 +19,6 @@ const PIXEL = Uint8Array.from(atob("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAAB
 
 const FILE = /^([A-Za-z]{2}\d{18})\.gif$/;
 
-export function beaconPath(infoCode: string): string {
-  return `/v/${infoCode}.gif`;
-}
-
 /** The request's waitUntil; without an execution context (some tests), flush inline. */
 function waitUntilOf(c: Context<AppEnv>): WaitUntil {
   try {

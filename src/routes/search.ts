@@ -15,7 +15,7 @@ import { AppError } from "../lib/errors";
 import { toRfc3339 } from "../lib/time";
 import { highlight, snippet } from "../search/snippet";
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, type QueryWord } from "../search/tokens";
-import { articlePath } from "../views/paths";
+import { articlePath } from "../lib/paths";
 import { SearchPage, type SearchResultView } from "../views/SearchPage";
 import { ROUTES } from "./public-routes";
 

@@ -14,7 +14,7 @@ import type { AppEnv } from "../env";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
-import { articlePath } from "../views/paths";
+import { articlePath } from "../lib/paths";
 
 /** Mounted at {ADMIN_BASE}/stats inside the admin router, which authenticates (src/routes/admin.ts). */
 export const adminStats = new Hono<AppEnv>();
