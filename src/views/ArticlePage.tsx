@@ -8,7 +8,6 @@ import type { Article, ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
-import { findSourceParagraph } from "../ingest/html-text";
 import { safeUrl } from "./images";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
@@ -34,9 +33,9 @@ function ogLocale(lang: string): string {
  */
 function ArticleBody(props: { bodyHtml: string; cjk: boolean; hasSource: boolean }) {
   const { bodyHtml, cjk, hasSource } = props;
-  // The byline names the source, so the partner's credit paragraph would say it twice.
-  const credit = hasSource ? findSourceParagraph(bodyHtml) : null;
-  const html = credit ? bodyHtml.replace(credit, "") : bodyHtml;
+  // The byline names the source, so the partner's credit paragraph would say it twice. The
+  // sanitizer writes that paragraph exactly so (its one kept class), and <p> cannot nest.
+  const html = hasSource ? bodyHtml.replace(/<p class="em_media">[\s\S]*?<\/p>/, "") : bodyHtml;
   return <div class={cjk ? "body cjk" : "body"}>{raw(asFigures(html))}</div>;
 }
 
