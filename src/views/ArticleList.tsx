@@ -18,7 +18,7 @@ export type ArticleListProps = {
   showCategory?: boolean;
   /** Item headings sit one level under the section's heading. */
   level?: 2 | 3;
-  /** The small variant under an article (related) and on error pages. */
+  /** The small variant under an article (related) and on error pages: title and thumbnail only. */
   compact?: boolean;
 };
 
@@ -30,18 +30,20 @@ export function ArticleList(props: ArticleListProps) {
       {items.map((item) => {
         const thumb = thumbnail(item.imageUrl, site.url);
         return (
-          <li class="item">
+          <li>
             <div>
               <Heading>
                 <a href={articlePath(item.infoCode)}>{item.title}</a>
               </Heading>
               {summaries && item.summary ? <p class="summary">{item.summary}</p> : null}
-              <p class="meta">
-                <time datetime={toRfc3339(item.publishedAt, item.utcOffsetMin)}>
-                  {formatDisplayDate(item.publishedAt, item.utcOffsetMin)}
-                </time>
-                {showCategory ? <a href={categoryPath(item.category.slug)}>{item.category.name}</a> : null}
-              </p>
+              {compact ? null : (
+                <p class="meta">
+                  <time datetime={toRfc3339(item.publishedAt, item.utcOffsetMin)}>
+                    {formatDisplayDate(item.publishedAt, item.utcOffsetMin)}
+                  </time>
+                  {showCategory ? <a href={categoryPath(item.category.slug)}>{item.category.name}</a> : null}
+                </p>
+              )}
             </div>
             {thumb ? (
               <img

@@ -123,7 +123,8 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
       canonical={canonical}
       head={<ArticleHead site={site} article={article} canonical={canonical} imageUrl={imageUrl} />}
       nav={nav}
-      current={category.slug}
+      current={`in:${category.slug}`}
+      styles={["article", "list"]}
     >
       <article>
         <header>

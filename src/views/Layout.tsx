@@ -9,7 +9,7 @@ import { html } from "hono/html";
 import type { CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { categoryPath, feedPath, homePath, searchPath } from "../lib/paths";
-import { styles } from "./styles";
+import { stylesFor, type StylePart } from "./styles";
 
 /** Feed discovery links; category pages pass their own feeds. */
 export type FeedLinks = {
@@ -40,44 +40,42 @@ export type LayoutProps = {
   feeds?: FeedLinks;
   /** The channels in the header: every category (src/db/nav.ts); omitted where no query runs. */
   nav?: readonly CategoryRef[];
-  /** Which header entry is this page: "home", "search" or a category slug. */
+  /** Which header entry is this page: "home", "search", a category slug, or "in:" + slug for an article in it. */
   current?: string;
+  /** Which parts of the stylesheet the page's content uses (src/views/styles.ts); lists by default. */
+  styles?: readonly StylePart[];
   children?: Child;
 };
 
-function here(current: string | undefined, entry: string): "page" | undefined {
-  return current === entry ? "page" : undefined;
+/** "page" on the link to this very page; "true" on the channel an article belongs to. */
+function here(current: string | undefined, entry: string): "page" | "true" | undefined {
+  if (current === entry) return "page";
+  return current === `in:${entry}` ? "true" : undefined;
 }
 
 /** Site name and search on one row, the channels on a second that scrolls sideways on a phone. */
 function SiteHeader(props: { site: SiteConfig; nav?: readonly CategoryRef[]; current?: string }) {
   const { site, nav, current } = props;
   return (
-    <header class="site-header">
+    <header>
       <div class="wrap bar">
-        <a class="brand" href={homePath()}>
+        <a href={homePath()}>
           {site.name}
         </a>
-        <a class="search-link" href={searchPath()} aria-current={here(current, "search")}>
+        <a href={searchPath()} aria-current={here(current, "search")}>
           搜索
         </a>
       </div>
       {nav && nav.length > 0 ? (
-        <nav class="channels" aria-label="栏目">
-          <ul class="wrap">
-            <li>
-              <a href={homePath()} aria-current={here(current, "home")}>
-                首页
-              </a>
-            </li>
-            {nav.map((category) => (
-              <li>
-                <a href={categoryPath(category.slug)} aria-current={here(current, category.slug)}>
-                  {category.name}
-                </a>
-              </li>
-            ))}
-          </ul>
+        <nav class="channels wrap" aria-label="栏目">
+          <a href={homePath()} aria-current={here(current, "home")}>
+            首页
+          </a>
+          {nav.map((category) => (
+            <a href={categoryPath(category.slug)} aria-current={here(current, category.slug)}>
+              {category.name}
+            </a>
+          ))}
         </nav>
       ) : null}
     </header>
@@ -88,7 +86,7 @@ function SiteFooter(props: { site: SiteConfig; feeds: FeedLinks }) {
   const { site, feeds } = props;
   const copyright = site.copyright ?? `© ${site.name}`;
   return (
-    <footer class="site-footer">
+    <footer>
       <div class="wrap">
         {site.aboutUrl || site.contactUrl ? (
           <p>
@@ -126,7 +124,7 @@ export function Layout(props: LayoutProps) {
           {props.head}
           {/* A compile-time constant, not data: set verbatim because escaping would turn the
               quotes and `>` combinators in the CSS into entities that <style> does not decode. */}
-          <style dangerouslySetInnerHTML={{ __html: styles }} />
+          <style dangerouslySetInnerHTML={{ __html: stylesFor(props.styles ?? ["list"]) }} />
         </head>
         <body>
           <SiteHeader site={site} nav={props.nav} current={props.current} />

@@ -51,7 +51,7 @@ function Highlighted(props: { marked: Marked }) {
 
 function SearchForm(props: { query: string; maxLength: number }) {
   return (
-    <form action={searchPath()} method="get" role="search" class="search-form">
+    <form action={searchPath()} method="get" role="search" >
       <input type="search" name="q" value={props.query} maxlength={props.maxLength} aria-label="搜索文章" placeholder="输入关键词" enterkeyhint="search" />
       <button type="submit">搜索</button>
     </form>
@@ -65,7 +65,7 @@ function Results(props: { site: SiteConfig; results: SearchResultView[] }) {
       {props.results.map((r) => {
         const thumb = thumbnail(r.imageUrl, props.site.url);
         return (
-          <li class="item">
+          <li>
             <div>
               <h2>
                 <a href={articlePath(r.infoCode)}>
@@ -153,6 +153,7 @@ export function SearchPage({ site, query, maxLength, state, nav }: SearchPagePro
       head={<meta name="robots" content="noindex, follow" />}
       nav={nav}
       current="search"
+      styles={["list", "search"]}
     >
       <h1>{query ? `搜索：${query}` : "搜索"}</h1>
       <SearchForm query={query} maxLength={maxLength} />

@@ -87,7 +87,7 @@ describe("layout promises", () => {
   it("gives the search box a 16 px or larger font, so phones do not zoom", async () => {
     const { page, close } = await open(375, "light", "/search?q=%E5%85%BB%E8%80%81");
     try {
-      const px = await page.$eval(".search-form input", (el) => parseFloat(getComputedStyle(el).fontSize));
+      const px = await page.$eval("form[role=search] input", (el) => parseFloat(getComputedStyle(el).fontSize));
       assert.ok(px >= 16, `${px}px`);
       assert.match((await page.textContent(".count")) ?? "", /找到 \d+ 篇相关文章/);
     } finally {

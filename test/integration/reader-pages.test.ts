@@ -22,7 +22,7 @@ async function html(path: string): Promise<string> {
   return res.text();
 }
 
-const channelBar = (page: string) => /<nav class="channels"[\s\S]*?<\/nav>/.exec(page)?.[0] ?? "";
+const channelBar = (page: string) => /<nav class="channels[\s\S]*?<\/nav>/.exec(page)?.[0] ?? "";
 const relatedSection = (page: string) => /<section class="related"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
 
 describe("the channel bar and footer", () => {
@@ -34,8 +34,10 @@ describe("the channel bar and footer", () => {
       expect(bar, path).toContain(">财经要闻</a>");
     }
     expect(channelBar(await html("/category/caijing.html"))).toContain('<a href="/category/caijing.html" aria-current="page">财经要闻</a>');
+    // An article marks its channel as the reader's location, not as the current page.
+    expect(channelBar(await html("/a/NW202204282363815497"))).toContain('<a href="/category/beifangwang.html" aria-current="true">北方网新闻</a>');
     const page = await html("/");
-    expect(page).toContain('<a class="search-link" href="/search">搜索</a>');
+    expect(page).toContain('<a href="/search">搜索</a>');
     expect(page).toContain("© edgewire 新闻");
   });
 
