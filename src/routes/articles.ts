@@ -30,16 +30,12 @@ const RECENT_ON_ERROR = 5;
 export const RELATED_COUNT = 5;
 
 /**
- * The page shows the article, its category's name, related articles chosen by its
- * category and tags, and the channel list: a change to any of them purges it.
+ * The page shows the article, its category's name, related articles from that category
+ * (ranked by shared tags: a change to one of them is a change in the category), and the
+ * channel list: a change to any of them purges it.
  */
 function cacheTags(article: Article): string {
-  return cacheTagHeader([
-    CacheTags.article(article.infoCode),
-    CacheTags.category(article.category.slug),
-    ...article.tags.map((tag) => CacheTags.tagPage(tag)),
-    CacheTags.nav,
-  ]);
+  return cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug), CacheTags.nav]);
 }
 
 /**
