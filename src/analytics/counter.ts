@@ -16,6 +16,7 @@
  */
 import { addViews, type Increment } from "../db/article-views";
 import type { App } from "./referrer";
+import { logError } from "../lib/log";
 
 export const FLUSH_AT = 100;
 export const FLUSH_AFTER_MS = 5_000;
@@ -83,11 +84,11 @@ export function recordView(view: View, sinks: Sinks, waitUntil: WaitUntil): void
   try {
     sinks.analytics?.writeDataPoint({ indexes: [view.infoCode], blobs: [view.infoCode, view.app, view.day], doubles: [1] });
   } catch (err) {
-    console.error(JSON.stringify({ event: "analytics_engine_failed", error: String(err) }));
+    logError("analytics_engine_failed", { error: String(err) });
   }
   db = sinks.db;
   if (!add({ ...view, views: 1 })) {
-    console.error(JSON.stringify({ event: "view_dropped", reason: "buffer_full" }));
+    logError("view_dropped", { reason: "buffer_full" });
     return;
   }
   if (pendingViews >= FLUSH_AT) waitUntil(flushViews());
@@ -116,7 +117,7 @@ export async function flushViews(): Promise<number> {
     await addViews(db, batch);
     return views;
   } catch (err) {
-    console.error(JSON.stringify({ event: "views_flush_failed", keys: batch.length, error: String(err) }));
+    logError("views_flush_failed", { keys: batch.length, error: String(err) });
     for (const increment of batch) add(increment);
     return 0;
   }

@@ -14,6 +14,7 @@ import type { Bindings } from "../env";
 import { hotPages, type HotPages } from "./hot-pages";
 import { entryRecorder, purgeEpoch, purgedSince } from "./purge";
 import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storableFor, type CachePolicy } from "./policy";
+import { logError } from "../lib/log";
 
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
 
@@ -104,7 +105,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}):
         stored = Promise.all([
           cacheOf().put(key, new Response(body, { status: res.status, headers })),
           recordEntry(env.DB, key, tags),
-        ]).catch((err: unknown) => console.error(JSON.stringify({ event: "cache_store_failed", error: String(err) })));
+        ]).catch((err: unknown) => logError("cache_store_failed", { error: String(err) }));
       }
       return rendered;
     })();

@@ -13,6 +13,7 @@ import type { Db } from "./client";
 import { articles } from "./schema";
 import { searchStatements } from "./search-index";
 import type { ParsedPost } from "../ingest/types";
+import { logError } from "../lib/log";
 
 /** "failed": D1 refused the batch holding this post; nothing of it was written, retry it. */
 export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed";
@@ -110,7 +111,7 @@ export async function writePosts(db: Db, posts: ParsedPost[], now: number): Prom
       // drizzle's batch cannot bind raw SQL statements, so the batch goes to D1 directly.
       await db.$client.batch(chunk.flatMap(({ post }) => statementsFor(db.$client, post, now)));
     } catch (err) {
-      console.error(JSON.stringify({ event: "d1_batch_failed", posts: chunk.length, error: String(err) }));
+      logError("d1_batch_failed", { posts: chunk.length, error: String(err) });
       for (const pending of toWrite.slice(i)) pending.result.outcome = "failed";
       break;
     }

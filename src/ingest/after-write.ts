@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { tagPageCacheTag } from "../lib/cache-tags";
 import type { AppEnv } from "../env";
 import type { ParsedPost } from "./types";
+import { logError } from "../lib/log";
 
 export type ChangeSet = {
   infoCodes: string[];
@@ -62,10 +63,10 @@ export async function afterArticlesChanged(c: Context<AppEnv>, posts: ParsedPost
     const changes = await changeSetFor(c, posts, statusChanged);
     const outcomes = await Promise.allSettled(listeners.map((listener) => listener(c, changes)));
     for (const outcome of outcomes) {
-      if (outcome.status === "rejected") console.error(JSON.stringify({ event: "after_write_failed", error: String(outcome.reason) }));
+      if (outcome.status === "rejected") logError("after_write_failed", { error: String(outcome.reason) });
     }
   } catch (err) {
     // The write itself succeeded; a failed purge is bounded by the edge TTL, so log it only.
-    console.error(JSON.stringify({ event: "after_write_failed", error: String(err) }));
+    logError("after_write_failed", { error: String(err) });
   }
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from "../env";
 import { NotFoundPage } from "../views/ErrorPage";
 import { siteConfig } from "./config";
 import { AppError, internalError, toProblem } from "./errors";
+import { logError } from "./log";
 
 /** Every response carries a request id that also appears in problem bodies. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -34,6 +35,6 @@ export const handleNotFound: NotFoundHandler<AppEnv> = (c) => {
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return problemResponse(c, err);
   // The cause stays in the Worker's log; the client gets a generic problem.
-  console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err), stack: err.stack }));
+  logError("unhandled_error", { requestId: c.get("requestId"), error: String(err), stack: err.stack });
   return problemResponse(c, internalError());
 };

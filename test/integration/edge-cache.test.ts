@@ -6,6 +6,7 @@ import { withEdgeCache } from "../../src/cache/edge-cache";
 import { HotPages } from "../../src/cache/hot-pages";
 import { LocalPurger } from "../../src/cache/purge";
 import { PAGE } from "../../src/cache/policy";
+import { logsOfEachTest } from "../support/logs";
 import { makePost, seedPosts } from "../support/seed";
 import { callWorker, countingD1, failingD1, type Counter } from "../support/worker";
 
@@ -46,6 +47,8 @@ function failingIndexWrites(db: D1Database): D1Database {
 
 const BASE = "https://news.example.com";
 const AUTH = { Authorization: "Bearer test-admin-token-current" };
+// Some tests fail D1 on purpose; their log lines are read from here, not printed.
+const logs = logsOfEachTest();
 
 let next = 0;
 /** A fresh article per test: storage and cache are shared by the tests of this file. */
@@ -201,6 +204,7 @@ describe("edge cache", () => {
     expect(stale.status).toBe(200);
     expect(stale.headers.get("x-cache")).toBe("STALE");
     expect(await stale.text()).toContain("仍可读取");
+    expect(logs().named("unhandled_error")).toHaveLength(2);
   });
 
   it("serves a stale copy at once past the soft TTL and refreshes it in the background", async () => {
@@ -271,6 +275,7 @@ describe("edge cache", () => {
       env.DB.prepare("SELECT count(*) AS n FROM cache_entries WHERE key = ?").bind(`${BASE}/a/${code}`).first<number>("n");
     expect(await count(broken)).toBe(0);
     expect(await count(healthy)).toBe(2);
+    expect(logs().named("cache_store_failed")).toHaveLength(1);
   });
 
   describe("a render overtaken by a purge", () => {
