@@ -15,7 +15,7 @@
  * everywhere, locally too.
  */
 import { addViews, type Increment } from "../db/article-views";
-import type { App } from "./referrer";
+import type { App } from "../db/types";
 import { logError } from "../lib/log";
 
 export const FLUSH_AT = 100;

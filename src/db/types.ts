@@ -31,3 +31,37 @@ export type Article = {
 
 /** An article as lists show it: no body, no tags (one query per page, no joins per row). */
 export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "author" | "originalUrl">;
+
+/**
+ * One parsed Jekyll-style post (src/ingest/parse-post.ts): everything the write path
+ * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
+ */
+export type ParsedPost = {
+  infoCode: string;
+  title: string;
+  summary: string;
+  /** Body rendered from HTML/Markdown, boilerplate removed, sanitized. */
+  bodyHtml: string;
+  /** The post exactly as received (line endings normalized to \n). */
+  sourceText: string;
+  publishedAt: number;
+  utcOffsetMin: number;
+  updatedAt: number;
+  sourceName: string | null;
+  author: string | null;
+  originalUrl: string | null;
+  imageUrl: string | null;
+  category: { slug: string; name: string };
+  tags: string[];
+  /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
+  contentHash: string;
+  sanitizerVersion: number;
+};
+
+/** The referring apps a share-page view is counted under (article_views.app; src/analytics/referrer.ts decides). */
+export const APPS = ["wechat", "weibo", "telegram", "whatsapp", "x", "facebook", "direct"] as const;
+export type App = (typeof APPS)[number];
+
+export function isApp(value: string): value is App {
+  return (APPS as readonly string[]).includes(value);
+}

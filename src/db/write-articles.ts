@@ -12,7 +12,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "./client";
 import { articles } from "./schema";
 import { searchStatements } from "./search-index";
-import type { ParsedPost } from "../ingest/types";
+import type { ParsedPost } from "./types";
 import { logError } from "../lib/log";
 
 /** "failed": D1 refused the batch holding this post; nothing of it was written, retry it. */

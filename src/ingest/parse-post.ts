@@ -12,7 +12,7 @@ import {
   htmlToText,
   sourceNameFrom,
   truncateText,
-} from "./html-text";
+} from "../lib/html-text";
 import { generateInfoCode, INFO_CODE_RULE, isInfoCode } from "./info-code";
 import { renderMarkdown } from "./markdown";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
