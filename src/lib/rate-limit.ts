@@ -8,9 +8,6 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { AppError } from "./errors";
 
-/** The shape of the Workers Rate Limiting binding (absent from the local type set). */
-export type RateLimiterBinding = { limit(options: { key: string }): Promise<{ success: boolean }> };
-
 export const ADMIN_LIMIT = { requests: 60, windowSeconds: 60 } as const;
 
 type Window = { start: number; count: number };
@@ -38,7 +35,7 @@ async function clientKey(authorization: string | undefined): Promise<string> {
 
 export const adminRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = await clientKey(c.req.header("Authorization"));
-  const binding = (c.env as { ADMIN_RATE_LIMITER?: RateLimiterBinding }).ADMIN_RATE_LIMITER;
+  const binding = c.env.ADMIN_RATE_LIMITER;
   if (binding) {
     const { success } = await binding.limit({ key });
     if (!success) throw limited(ADMIN_LIMIT.windowSeconds);
