@@ -17,6 +17,7 @@
 import { addViews, type Increment } from "../db/article-views";
 import type { App } from "../db/types";
 import { logError } from "../lib/log";
+import { SITE_OFFSET_MIN } from "../lib/config";
 
 export const FLUSH_AT = 100;
 export const FLUSH_AFTER_MS = 5_000;
@@ -28,7 +29,7 @@ export const MAX_PENDING_KEYS = 10_000;
  * editors and most readers live in it, and a day boundary at 16:00 local would split
  * their evening peak across two "days".
  */
-export const SITE_DAY_OFFSET_MIN = 480;
+export const SITE_DAY_OFFSET_MIN = SITE_OFFSET_MIN;
 
 export function siteDay(instantMs: number): string {
   return new Date(instantMs + SITE_DAY_OFFSET_MIN * 60_000).toISOString().slice(0, 10);

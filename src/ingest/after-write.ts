@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
-import { siteConfig } from "../lib/config";
+import { appConfig } from "../lib/config";
 import { feedTopics, pingHub } from "../syndication/websub";
 import type { ParsedPost } from "./types";
 import { logError } from "../lib/log";
@@ -40,8 +40,8 @@ async function changeSetFor(c: Context<AppEnv>, posts: ParsedPost[], statusChang
 }
 
 async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
-  const hub = c.env.WEBSUB_HUB;
-  if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
+  const { websubHub, site } = appConfig(c.env);
+  if (websubHub) c.executionCtx.waitUntil(pingHub(websubHub, feedTopics(site, changes.categories)));
 }
 
 export async function afterArticlesChanged(c: Context<AppEnv>, posts: ParsedPost[], statusChanged: string[] = []): Promise<void> {

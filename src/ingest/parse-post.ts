@@ -24,8 +24,11 @@ export type ParsePostOptions = {
   defaultOffsetMin?: number;
 };
 
-/** Far above any real article; keeps one bad upload from tying up a Worker. */
-export const MAX_POST_BYTES = 2_000_000;
+/**
+ * The parser's own ceiling, for any caller: far above any real article, it keeps one bad
+ * input from tying up a Worker. The admin API's stricter per-post limit is LIMITS.postBytes.
+ */
+export const MAX_PARSE_BYTES = 2_000_000;
 export const MAX_TITLE_CHARS = 300;
 export const MAX_TAGS = 20;
 export const MAX_TAG_CHARS = 64;
@@ -35,9 +38,9 @@ const CATEGORY_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 function checkSize(text: string): void {
   // Each UTF-16 unit is at least one UTF-8 byte, so a long string fails without encoding.
-  const bytes = text.length > MAX_POST_BYTES ? text.length : new TextEncoder().encode(text).length;
-  if (bytes > MAX_POST_BYTES) {
-    throw new PostParseError(`The post is ${bytes} bytes; the limit is ${MAX_POST_BYTES} bytes (UTF-8).`, 1);
+  const bytes = text.length > MAX_PARSE_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > MAX_PARSE_BYTES) {
+    throw new PostParseError(`The post is ${bytes} bytes; the limit is ${MAX_PARSE_BYTES} bytes (UTF-8).`, 1);
   }
 }
 

@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { AppError } from "./errors";
+import { appConfig } from "./config";
 
 export const ADMIN_LIMIT = { requests: 60, windowSeconds: 60 } as const;
 
@@ -41,7 +42,7 @@ export const adminRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!success) throw limited(ADMIN_LIMIT.windowSeconds);
   } else {
     const limit = {
-      requests: Number(c.env.ADMIN_RATE_LIMIT ?? "") || ADMIN_LIMIT.requests,
+      requests: appConfig(c.env).adminRequestsPerMinute ?? ADMIN_LIMIT.requests,
       windowSeconds: ADMIN_LIMIT.windowSeconds,
     };
     const step = fixedWindow(windows.get(key), Date.now(), limit);

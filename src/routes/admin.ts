@@ -12,16 +12,13 @@ import { AppError } from "../lib/errors";
 import { adminRateLimit } from "../lib/rate-limit";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { SANITIZER_VERSION } from "../ingest/sanitize";
+import { LIMITS } from "../lib/config";
 
 export const admin = new Hono<AppEnv>();
 
 admin.use("/api/v1/admin/*", requireAdmin, adminRateLimit);
 
-/** Whole request: what one call may carry. */
-export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
-/** One post: its source and sanitized body both land in one D1 row (2 MB limit). */
-export const MAX_POST_BYTES = 900 * 1024;
-export const MAX_POSTS_PER_REQUEST = 500;
+const { requestBytes: MAX_REQUEST_BYTES, postBytes: MAX_POST_BYTES, postsPerRequest: MAX_POSTS_PER_REQUEST } = LIMITS;
 
 const importBody = z.strictObject({
   posts: z

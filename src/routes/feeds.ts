@@ -12,7 +12,7 @@ import { createDb } from "../db/client";
 import { listFeedArticles } from "../db/feed-articles";
 import type { CategoryRef } from "../db/types";
 import type { AppEnv } from "../env";
-import { siteConfig } from "../lib/config";
+import { appConfig, siteConfig } from "../lib/config";
 import { renderAtom } from "../syndication/atom";
 import { ATOM_CONTENT_TYPE, JSON_FEED_CONTENT_TYPE, RSS_CONTENT_TYPE } from "../syndication/content-types";
 import { feedPath, type FeedFile, type FeedSpec } from "../syndication/feed-model";
@@ -54,7 +54,7 @@ async function serveFeed(c: Context<AppEnv>, format: Format, category?: Category
     description: category ? `${site.name}：${category.name}最新文章` : `${site.name}：最新文章`,
     selfPath: self,
     htmlPath: category ? categoryPath(category.slug) : "/",
-    hubUrl: c.env.WEBSUB_HUB || null,
+    hubUrl: appConfig(c.env).websubHub,
     nextPath: next ? `${selfPath}?before=${encodeURIComponent(next)}` : null,
     articles: items,
     category,
