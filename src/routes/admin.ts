@@ -8,7 +8,7 @@ import { articleJson, jsonToPost } from "../ingest/json-post";
 import { afterArticlesChanged } from "../ingest/after-write";
 import { requireAdmin } from "../lib/auth";
 import { readTextWithin, tooLarge } from "../lib/body";
-import { AppError } from "../lib/errors";
+import { AppError, validationError } from "../lib/errors";
 import { adminRateLimit } from "../lib/rate-limit";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { SANITIZER_VERSION } from "../ingest/sanitize";
@@ -37,12 +37,6 @@ const importBody = z.strictObject({
     ),
 });
 
-function validationError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): AppError {
-  const errors = error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "(body)", message: issue.message }));
-  const first = errors[0];
-  return new AppError("validation_failed", `Invalid request body: ${first?.field}: ${first?.message}.`, { errors });
-}
-
 function mediaType(request: Request): string {
   return (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
@@ -65,7 +59,7 @@ async function readInputs(request: Request): Promise<PostInput[]> {
     inputs = [{ text }];
   } else if (type === "application/json") {
     const parsed = importBody.safeParse(await readJson(request));
-    if (!parsed.success) throw validationError(parsed.error);
+    if (!parsed.success) throw validationError(parsed.error, "body");
     inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
   } else {
     throw new AppError("unsupported_media_type", 'Send one post as `text/markdown`, or many as `application/json` `{"posts": ["…"]}`.');
@@ -119,7 +113,7 @@ admin.put("/api/v1/admin/articles/:infoCode", async (c) => {
   const infoCode = pathCode(c);
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", "Send the article as application/json.");
   const parsed = articleJson.safeParse(await readJson(c.req.raw));
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw validationError(parsed.error, "body");
   const report = await importPosts(createDb(c.env.DB), [{ text: jsonToPost(infoCode, parsed.data) }], Date.now());
   const result = report.results[0];
   if (result?.outcome === "rejected") {

@@ -12,7 +12,7 @@ import { articlesToReindex, searchArticles, searchStatements, type SearchHit } f
 import type { AppEnv } from "../env";
 import { requireAdmin } from "../lib/auth";
 import { absoluteUrl, siteConfig } from "../lib/config";
-import { AppError } from "../lib/errors";
+import { AppError, validationError } from "../lib/errors";
 import { toRfc3339 } from "../lib/time";
 import { highlight, snippet } from "../search/snippet";
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, TOKENIZER_VERSION, type QueryWord } from "../search/tokens";
@@ -158,10 +158,7 @@ search.use("/api/v1/admin/search/*", requireAdmin);
  */
 search.post("/api/v1/admin/search/reindex", async (c) => {
   const parsed = reindexParams.safeParse(c.req.query());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("bad_request", `${String(issue?.path[0])}: ${issue?.message}.`);
-  }
+  if (!parsed.success) throw validationError(parsed.error, "query");
   const limit = parsed.data.limit ?? REINDEX_LIMIT;
   const rows = await articlesToReindex(c.env.DB, parsed.data.after ?? 0, limit, parsed.data.all === "1");
   if (rows.length > 0) await c.env.DB.batch(rows.flatMap((row) => searchStatements(c.env.DB, row)));
