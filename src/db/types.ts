@@ -7,12 +7,12 @@ export type CategoryRef = {
   name: string;
 };
 
-export type Article = {
-  id: number;
+/** What an article holds from its post, the same whether just parsed or read back. */
+export type ArticleContent = {
   infoCode: string;
   title: string;
   summary: string;
-  /** Sanitized at ingest; the only HTML ever rendered raw. */
+  /** Rendered from HTML/Markdown, boilerplate removed, sanitized at ingest: the only HTML ever rendered raw. */
   bodyHtml: string;
   /** Epoch milliseconds (UTC instant). */
   publishedAt: number;
@@ -26,6 +26,10 @@ export type Article = {
   imageUrl: string | null;
   category: CategoryRef;
   tags: string[];
+};
+
+export type Article = ArticleContent & {
+  id: number;
   status: ArticleStatus;
 };
 
@@ -36,23 +40,9 @@ export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "au
  * One parsed Jekyll-style post (src/ingest/parse-post.ts): everything the write path
  * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
  */
-export type ParsedPost = {
-  infoCode: string;
-  title: string;
-  summary: string;
-  /** Body rendered from HTML/Markdown, boilerplate removed, sanitized. */
-  bodyHtml: string;
+export type ParsedPost = ArticleContent & {
   /** The post exactly as received (line endings normalized to \n). */
   sourceText: string;
-  publishedAt: number;
-  utcOffsetMin: number;
-  updatedAt: number;
-  sourceName: string | null;
-  author: string | null;
-  originalUrl: string | null;
-  imageUrl: string | null;
-  category: { slug: string; name: string };
-  tags: string[];
   /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
   contentHash: string;
   sanitizerVersion: number;
