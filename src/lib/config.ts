@@ -1,6 +1,7 @@
 /**
  * The app's configuration in one place: every var and setting is read and parsed here
- * (never from request headers), and the fixed limits and defaults the code shares.
+ * (never from request headers), and the site's zone. (Post size limits sit with the
+ * parser: MAX_POST_BYTES in src/ingest/parse-post.ts.)
  */
 import type { Bindings } from "../env";
 
@@ -10,15 +11,6 @@ import type { Bindings } from "../env";
  * in the site's zone), and the view counters' day turns over in it, not at 16:00 local.
  */
 export const SITE_OFFSET_MIN = 480;
-
-/** What the admin API accepts. One post's source and sanitized body share one D1 row (2 MB). */
-export const LIMITS = {
-  /** A whole admin request. */
-  requestBytes: 5 * 1024 * 1024,
-  /** One post as sent (UTF-8), in an import or a PUT. */
-  postBytes: 900 * 1024,
-  postsPerRequest: 500,
-} as const;
 
 /** Site settings read from configuration only: never from request headers. */
 export type SiteConfig = {

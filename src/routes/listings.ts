@@ -18,7 +18,7 @@ import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { feedPath } from "../syndication/feed-model";
 import { ListingPage, type ListingPageProps } from "../views/ListingPage";
-import { categoryPath, tagPath } from "../views/paths";
+import { categoryPath, tagPath } from "../lib/paths";
 import { errorPage } from "./_shared/error-pages";
 import { cursorParam, fetchPage, nextCursor, PAGE_SIZE } from "./_shared/paging";
 import { ROUTES } from "./public-routes";
