@@ -25,7 +25,7 @@ import { startFloorMemory, startReal } from "./bench/workers";
 const quick = process.argv.includes("--quick");
 const BENCH_DIR = path.join(ROOT, ".bench");
 const PERSIST_TO = path.join(BENCH_DIR, "state");
-const POSTS = quick ? 1_000 : 10_000;
+const POSTS = quick ? 500 : 10_000;
 const SECONDS = quick ? 2 : 10;
 const CONNECTIONS = 32;
 /** Full runs measure the share page under load three times: a budget must hold in each. */
