@@ -8,8 +8,8 @@
  * statement (src/db/related.ts).
  */
 import { sql } from "drizzle-orm";
-import { listCategories } from "./articles";
 import type { Db } from "./client";
+import { categories } from "./schema";
 import type { CategoryRef } from "./types";
 
 export const navJson = sql<string | null>`(SELECT json_group_array(json_object('slug', n.slug, 'name', n.name))
@@ -25,5 +25,5 @@ export function parseNav(json: string | null): CategoryRef[] {
 
 /** The channel list as its own statement. */
 export function loadNav(db: Db): Promise<CategoryRef[]> {
-  return listCategories(db);
+  return db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(categories.slug);
 }

@@ -10,7 +10,7 @@
  */
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags, type CacheTag } from "../cache/tags";
-import { decodeCursor, encodeCursor, listArticles, type ListCursor, type ListQuery } from "../db/articles";
+import { encodeCursor, listArticles, type ListQuery } from "../db/articles";
 import { createDb } from "../db/client";
 import { loadNav } from "../db/nav";
 import { tagExists } from "../db/tags";
@@ -18,50 +18,28 @@ import type { ArticleListItem } from "../db/types";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { feedPath } from "../syndication/feed-model";
-import { NotFoundPage } from "../views/ErrorPage";
 import { ListingPage, type ListingPageProps } from "../views/ListingPage";
 import { categoryPath, tagPath } from "../lib/paths";
-import { PAGE_SIZE } from "./home";
+import { errorPage } from "./_shared/error-pages";
+import { cursorParam, fetchPage, nextCursor, PAGE_SIZE } from "./_shared/paging";
 import { ROUTES } from "./public-routes";
 
 export const listings = new Hono<AppEnv>();
-
-/** Newest articles offered on the 404 page. */
-const RECENT_ON_ERROR = 5;
 
 type Page = { items: ArticleListItem[]; before?: string; nextCursor: string | null };
 
 /**
  * The 404 page. With the tag of what is missing it may be cached (creating that category or
- * tag purges it); without one (a cursor past the end, or naming no article) it never is, so
- * no one can fill the cache with pages that do not exist.
+ * tag purges it); without one (a cursor past the end, or naming no article) it never is.
  */
-async function notFound(c: Context<AppEnv>, missing?: CacheTag): Promise<Response> {
-  if (missing) c.header("Cache-Tag", cacheTagHeader([missing, CacheTags.nav]));
-  else c.header("Cache-Control", "no-store");
-  const db = createDb(c.env.DB);
-  const [recent, nav] = await Promise.all([listArticles(db, { limit: RECENT_ON_ERROR }), loadNav(db)]);
-  return c.html(NotFoundPage({ site: siteConfig(c.env), recent, nav }), 404);
-}
-
-/** undefined: first page; null: a cursor that does not parse. */
-function cursorParam(c: Context<AppEnv>): ListCursor | undefined | null {
-  const raw = c.req.query("before");
-  if (raw === undefined) return undefined;
-  return decodeCursor(raw) ?? null;
+function notFound(c: Context<AppEnv>, missing?: CacheTag): Promise<Response> {
+  return errorPage(c, 404, missing ? { tag: missing } : { store: false });
 }
 
 async function listPage(c: Context<AppEnv>, query: Omit<ListQuery, "limit">): Promise<Page> {
-  // One row more than shown tells whether an older page exists without a COUNT query.
-  const rows = await listArticles(createDb(c.env.DB), { ...query, limit: PAGE_SIZE + 1 });
-  const items = rows.slice(0, PAGE_SIZE);
-  const last = items.at(-1);
-  return {
-    items,
-    // Re-encoded so equivalent spellings of a cursor share one canonical URL.
-    before: query.before && encodeCursor(query.before),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
-  };
+  const page = await fetchPage(PAGE_SIZE, (limit) => listArticles(createDb(c.env.DB), { ...query, limit }));
+  // Re-encoded so equivalent spellings of a cursor share one canonical URL.
+  return { items: page.items, before: query.before && encodeCursor(query.before), nextCursor: nextCursor(page) };
 }
 
 /** "caijing.html" → "caijing"; null when the segment is not a page name. */
@@ -73,9 +51,8 @@ listings.get(ROUTES.category.path, async (c) => {
   const slug = stem(c.req.param("file"));
   const before = cursorParam(c);
   if (slug === null || before === null) return notFound(c);
-  const db = createDb(c.env.DB);
   // The channel list holds every category, so it also answers whether this one exists.
-  const [nav, page] = await Promise.all([loadNav(db), listPage(c, { categorySlug: slug, before })]);
+  const [nav, page] = await Promise.all([loadNav(createDb(c.env.DB)), listPage(c, { categorySlug: slug, before })]);
   const category = nav.find((entry) => entry.slug === slug) ?? null;
   if (category === null) return notFound(c, CacheTags.category(slug));
   // A cursor page is only served when it names a real position with articles after it.
