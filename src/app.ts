@@ -8,6 +8,7 @@ import { handleError, handleNotFound, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
 import { admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
+import { apiLists } from "./routes/api-lists";
 import { articles } from "./routes/articles";
 import { beacon } from "./routes/beacon";
 import { embed } from "./routes/embed";
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.route("/", beacon);
   app.route("/", embed);
   app.route("/", apiArticles);
+  app.route("/", apiLists);
   app.route("/", listings);
   app.route("/", feeds);
   app.route("/", sitemaps);

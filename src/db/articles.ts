@@ -155,7 +155,12 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .where(
-        and(eq(tags.name, query.tag), eq(articles.status, "published"), beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before)),
+        and(
+          eq(tags.name, query.tag),
+          query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
+          eq(articles.status, "published"),
+          beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before),
+        ),
       )
       .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
       .limit(query.limit);

@@ -2,6 +2,7 @@
  * The article as JSON, for partners who render their own card. Field names are part of
  * the public contract: add, never rename. CORS for any origin, never with credentials.
  */
+import { changedAt, setLastModified } from "../lib/last-modified";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
@@ -26,6 +27,7 @@ apiArticles.get(ROUTES.apiArticle.path, async (c) => {
   if (!article) throw new AppError("not_found", `No article has info code ${infoCode}.`);
   if (article.status !== "published") throw new AppError("gone", `Article ${article.infoCode} has been unpublished.`);
   const site = siteConfig(c.env);
+  setLastModified(c, changedAt(article));
   c.header("Cache-Tag", cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]));
   return c.json({
     infoCode: article.infoCode,

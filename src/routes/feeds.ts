@@ -5,6 +5,7 @@
  * Bytes depend only on the stored articles and configuration, never the clock, so a
  * re-render of unchanged content has the same ETag.
  */
+import { newestChange, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { decodeCursor, encodeCursor, getCategory, type ListCursor } from "../db/articles";
@@ -72,6 +73,7 @@ async function serveFeed(c: Context<AppEnv>, format: Format, category?: Category
     return c.notFound();
   }
   const tags = cacheTagHeader(category ? [CacheTags.categoryFeed(category.slug), CacheTags.category(category.slug)] : [CacheTags.siteFeed]);
+  setLastModified(c, newestChange(items));
   return c.body(format.render(spec), 200, { "Content-Type": format.contentType, "Cache-Tag": tags });
 }
 

@@ -4,6 +4,7 @@
  * answered with the 404 page rather than silently showing page one, so a broken link
  * is visible and the edge never caches page one under a junk URL.
  */
+import { newestChange, setLastModified } from "../lib/last-modified";
 import { Hono } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { decodeCursor, encodeCursor, listArticles } from "../db/articles";
@@ -42,6 +43,7 @@ home.get(ROUTES.home.path, async (c) => {
     return c.html(NotFoundPage({ site, recent: await listArticles(db, { limit: RECENT_ON_ERROR }) }), 404);
   }
   c.header("Cache-Tag", cacheTagHeader([CacheTags.home]));
+  setLastModified(c, newestChange(items));
   // The cursor is re-encoded so equivalent spellings ("0001.2") share one canonical URL.
   return c.html(HomePage({ site, items, before: before && encodeCursor(before), nextCursor }));
 });
