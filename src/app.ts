@@ -4,6 +4,7 @@ import { createCacheState, type CacheState } from "./cache/edge-cache";
 import { cacheMode, purgerFor } from "./cache/purge";
 import { PurgeBatcher } from "./cache/workers-cache";
 import { resilientDatabase } from "./db/middleware";
+import { cors } from "./lib/cors";
 import { handleError, handleNotFound, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
 import { admin } from "./routes/admin";
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
     await next();
   });
   app.use(securityHeaders);
+  app.use(cors);
   app.use(resilientDatabase);
   app.route("/", health);
   app.route("/", admin);

@@ -74,7 +74,6 @@ embed.get(ROUTES.embedCard.path, async (c) => {
 
 embed.get(ROUTES.embedScript.path, (c) => {
   c.header("Content-Type", "application/javascript; charset=utf-8");
-  c.header("Access-Control-Allow-Origin", "*");
   c.header("Cross-Origin-Resource-Policy", "cross-origin");
   c.header("Cache-Tag", CacheTags.embedScript);
   return c.body(EMBED_SCRIPT);
