@@ -13,6 +13,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
 import {
+  absoluteContentHtml,
   absoluteHttpUrl,
   articlePublished,
   articleUpdated,
@@ -54,7 +55,7 @@ function entry(article: Article, site: SiteConfig): XmlElement {
     person("author", authorName(article, site)),
     article.author && article.sourceName && article.sourceName !== article.author && person("contributor", article.sourceName),
     article.summary !== "" && el("summary", { type: "text" }, article.summary),
-    article.bodyHtml !== "" && el("content", { type: "html" }, article.bodyHtml),
+    article.bodyHtml !== "" && el("content", { type: "html" }, absoluteContentHtml(site, article)),
     el("category", { term: article.category.slug, scheme: categoryScheme(site), label: article.category.name }),
     ...uniqueTags(article.tags).map((tag) => el("category", { term: tag, scheme: tagScheme(site) })),
   ]);

@@ -7,6 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
 import {
+  absoluteContentHtml,
   absoluteHttpUrl,
   articlePublished,
   articleUpdated,
@@ -64,8 +65,8 @@ const rfc3339 = (stamp: Stamp): string => toRfc3339(stamp.instantMs, stamp.offse
  * Every item needs content_html or content_text; an article with an empty body falls
  * back to its summary (or title) as plain text rather than an empty HTML string.
  */
-function content(article: Article): Pick<JsonFeedItem, "content_html" | "content_text"> {
-  if (article.bodyHtml !== "") return { content_html: article.bodyHtml };
+function content(article: Article, site: SiteConfig): Pick<JsonFeedItem, "content_html" | "content_text"> {
+  if (article.bodyHtml !== "") return { content_html: absoluteContentHtml(site, article) };
   return { content_text: article.summary !== "" ? article.summary : article.title };
 }
 
@@ -77,7 +78,7 @@ function item(article: Article, site: SiteConfig): JsonFeedItem {
     url,
     title: article.title,
     ...(article.summary !== "" ? { summary: article.summary } : {}),
-    ...content(article),
+    ...content(article, site),
     ...(image ? { image } : {}),
     date_published: rfc3339(articlePublished(article)),
     date_modified: rfc3339(articleUpdated(article)),

@@ -7,6 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc822 } from "../lib/time";
 import {
+  absoluteContentHtml,
   absoluteHttpUrl,
   articlePublished,
   articleUrl,
@@ -40,7 +41,7 @@ function item(article: Article, site: SiteConfig): XmlElement {
     el("guid", { isPermaLink: "true" }, link),
     el("pubDate", {}, rfc822(articlePublished(article))),
     article.summary !== "" && el("description", {}, article.summary),
-    article.bodyHtml !== "" && el("content:encoded", {}, article.bodyHtml),
+    article.bodyHtml !== "" && el("content:encoded", {}, absoluteContentHtml(site, article)),
     el("category", { domain: categoryUrl(site, article.category.slug) }, article.category.name),
     ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
     // The same byline Atom and JSON Feed give: readers show dc:creator as "by …".
