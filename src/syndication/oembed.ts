@@ -6,7 +6,7 @@
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
-import { articlePath } from "../lib/paths";
+import { articlePath, embedPath } from "../lib/paths";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -66,11 +66,24 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The markup partners paste: a readable link without JavaScript, a card with it. */
-export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: SiteConfig): string {
-  const href = absoluteUrl(site, articlePath(article.infoCode));
+/**
+ * The markup partners paste or their CMS embeds, in the shape WordPress keeps for a
+ * provider it does not know (wp_filter_oembed_result keeps only a, blockquote and iframe,
+ * and drops the whole embed without an iframe): a blockquote with a plain link (what
+ * readers see without JavaScript), the card's iframe hidden until a host's script sizes it
+ * (WordPress's wp-embed, or embed.js on Ghost and plain pages), and embed.js itself, which
+ * WordPress strips and every other host runs. The iframe is sandboxed without
+ * allow-same-origin; the handshake is in src/embed/scripts.ts. Not loading="lazy":
+ * Chromium never loads a lazy iframe that is clipped out of view.
+ */
+export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: SiteConfig, size: { width: number; height: number }): string {
+  const href = escapeHtml(absoluteUrl(site, articlePath(article.infoCode)));
+  const title = escapeHtml(article.title);
+  const src = escapeHtml(absoluteUrl(site, embedPath(article.infoCode)));
   return (
-    `<blockquote class="edgewire-card" data-info-code="${article.infoCode}"><a href="${escapeHtml(href)}">${escapeHtml(article.title)}</a></blockquote>` +
+    `<blockquote class="edgewire-card" data-info-code="${article.infoCode}"><a href="${href}">${title}</a></blockquote>` +
+    `<iframe class="edgewire-card-frame" src="${src}" width="${size.width}" height="${size.height}" title="${title}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"` +
+    ` sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="position:absolute;clip:rect(1px,1px,1px,1px)"></iframe>` +
     `<script async src="${escapeHtml(absoluteUrl(site, "/embed.js"))}"></script>`
   );
 }
@@ -93,7 +106,7 @@ export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: numbe
     provider_name: site.name,
     provider_url: `${site.url}/`,
     cache_age: OEMBED_CACHE_AGE,
-    html: embedHtml(article, site),
+    html: embedHtml(article, site, { width, height }),
     width,
     height,
     ...thumb,
