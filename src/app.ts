@@ -18,6 +18,7 @@ import { health } from "./routes/health";
 import { home } from "./routes/home";
 import { listings } from "./routes/listings";
 import { search } from "./routes/search";
+import { siteAssets } from "./routes/site-assets";
 import { sitemaps } from "./routes/sitemaps";
 import { stats } from "./routes/stats";
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.route("/", listings);
   app.route("/", feeds);
   app.route("/", sitemaps);
+  app.route("/", siteAssets);
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;
