@@ -14,6 +14,7 @@ import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { ROOT } from "./lib/env";
 import { timeRender, type CpuResult } from "./bench/cpu";
+import { ingestCpu, ingestCpuTable, type IngestCpu } from "./bench/ingest-cpu";
 import { benchCategory, benchInfoCode, benchTitle, writeBenchPosts } from "./bench/generate";
 import { explain, recordingD1, SYNTHETIC_ROWS, type Plan, type Recorded } from "./bench/plans";
 import { measurePurgeCost, median, PURGE_COST_BINDINGS, type PurgeCost } from "./bench/purge-cost";
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
   // 3. Render CPU from fixed data.
   log("render CPU");
   const cpu = await renderCpu();
+  log("ingest CPU per post (normal and 900 KB adversarial)");
+  const ingest = await ingestCpu(quick);
 
   // 6. D1 work per request and query plans at 100,000 articles.
   log("D1 queries per route and EXPLAIN QUERY PLAN at 100,000 articles");
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
   const floorStartup = floorMemory.startupMs;
   await Promise.all([real.mf.dispose(), floorMemory.mf.dispose()]);
 
-  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, d1, realStartup, floorStartup });
+  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup });
   log(`done in ${fmt((performance.now() - started) / 1000, 1)} s; wrote BENCHMARKS.md`);
 }
 
@@ -244,6 +247,7 @@ type Report = {
   purgeCost: PurgeCost;
   served: { name: string; path: string; status: number; bytes: number; gzip: number; scripts: number; inMarkup: boolean }[];
   cpu: CpuResult[];
+  ingest: IngestCpu[];
   d1: D1Work;
   realStartup: number;
   floorStartup: number;
@@ -310,6 +314,10 @@ function writeReport(r: Report): void {
     "| render | median ms | p99 ms | bytes | budget |",
     "|---|---|---|---|---|",
     ...r.cpu.map((c) => `| ${c.name} | ${fmt(c.median, 3)} | ${fmt(c.p99, 3)} | ${fmt(c.bytes)} | ${c.name === "article page" ? `p99 < 2 ms: ${verdict(c.p99 < 2)}` : "—"} |`),
+    "",
+    "### Ingest CPU per post (parse, render, sanitize; in-process)",
+    "",
+    ...ingestCpuTable(r.ingest),
     "",
     "## 4. Bundle and startup",
     "",

@@ -7,7 +7,7 @@ import { resilientDatabase } from "./db/middleware";
 import { cors } from "./lib/cors";
 import { handleError, handleNotFound, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
-import { admin } from "./routes/admin";
+import { ADMIN_BASE, admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
 import { apiLists } from "./routes/api-lists";
 import { articles } from "./routes/articles";
@@ -20,7 +20,6 @@ import { listings } from "./routes/listings";
 import { search } from "./routes/search";
 import { siteAssets } from "./routes/site-assets";
 import { sitemaps } from "./routes/sitemaps";
-import { stats } from "./routes/stats";
 
 /** The isolate's cache state, shared with the edge cache in front (src/index.ts), and its purge batcher. */
 export type AppDeps = { cache: CacheState; purgeBatcher: PurgeBatcher };
@@ -37,11 +36,10 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.use(cors);
   app.use(resilientDatabase);
   app.route("/", health);
-  app.route("/", admin);
+  app.route(ADMIN_BASE, admin);
   app.route("/", articles);
   app.route("/", home);
   app.route("/", search);
-  app.route("/", stats);
   app.route("/", beacon);
   app.route("/", embed);
   app.route("/", apiArticles);

@@ -1,20 +1,24 @@
 /**
- * The one write path for posts: the admin API and the import command both end here.
- * Parse every post first (a bad post is reported and skipped, the rest go on), refuse
- * two different posts claiming one info code in the same request, then write.
+ * The one write path for posts: the admin API (import, PUT, DELETE, resanitize) and the
+ * import command all end here. Parse every post first (a bad or too big post is reported
+ * and skipped, the rest go on), refuse two different posts claiming one info code in the
+ * same request, then write, and say what changed (the ChangeSet the after-write step purges).
  */
 import type { Db } from "../db/client";
-import { writePosts, type WriteOutcome } from "../db/write-articles";
+import { writePosts, type ArticleStatus, type WriteOutcome, type WriteRequest, type WriteResult } from "../db/write-articles";
+import type { ChangeSet } from "./after-write";
 import { parsePost } from "./parse-post";
-import { PostParseError, type ParsedPost } from "./types";
+import { PostParseError, PostTooLargeError } from "./types";
 
 export type PostInput = {
   /** A file name or other label for messages; optional. */
   name?: string;
   text: string;
+  /** Set the status in the same versioned write (PUT with `status`, DELETE). */
+  status?: ArticleStatus;
 };
 
-export type ImportOutcome = WriteOutcome | "rejected";
+export type ImportOutcome = Exclude<WriteOutcome, "refused"> | "rejected";
 
 export type ImportResult = {
   index: number;
@@ -25,26 +29,55 @@ export type ImportResult = {
   reason?: string;
   line?: number;
   field?: string;
+  /** For a post too big to store: its size and the limit, in bytes (HTTP 413 when alone). */
+  bytes?: number;
+  limitBytes?: number;
 };
 
 export type ImportReport = {
   results: ImportResult[];
-  /** Posts whose stored version changed (created or updated): what caches must forget. */
-  changed: ParsedPost[];
+  /** What the writes changed, old and new values both: what caches must forget. */
+  changes: ChangeSet;
 };
 
 const REASONS: Partial<Record<WriteOutcome, string>> = {
   stale: "An equal or newer version of this article is already stored (compare `updated`).",
   failed: "The database did not accept this post; nothing of it was stored. Send it again.",
+  refused: "The database refused this post as it is (too big or invalid for a row); sending it again will not help.",
 };
 
+function label(index: number, input: PostInput): Pick<ImportResult, "index" | "name"> {
+  return { index, ...(input.name ? { name: input.name } : {}) };
+}
+
 function rejection(index: number, input: PostInput, err: unknown): ImportResult {
-  const base = { index, ...(input.name ? { name: input.name } : {}), infoCode: null, outcome: "rejected" as const };
+  const base = { ...label(index, input), infoCode: null, outcome: "rejected" as const };
   if (err instanceof PostParseError) {
-    return { ...base, reason: err.message, line: err.line, ...(err.field ? { field: err.field } : {}) };
+    const size = err instanceof PostTooLargeError ? { bytes: err.bytes, limitBytes: err.limitBytes } : {};
+    return { ...base, reason: err.message, line: err.line, ...(err.field ? { field: err.field } : {}), ...size };
   }
   // Anything else is a bug in the parser; say so without leaking internals.
+  console.error(JSON.stringify({ event: "parser_bug", index, error: String(err) }));
   return { ...base, reason: "The post could not be parsed (internal parser error)." };
+}
+
+/** Old and new category and tags of every changed article, so both are purged. */
+export function changeSetOf(written: WriteResult[]): ChangeSet {
+  const infoCodes = new Set<string>();
+  const categories = new Set<string>();
+  const tags = new Set<string>();
+  const statusChanged = new Set<string>();
+  for (const { infoCode, change } of written) {
+    if (!change) continue;
+    infoCodes.add(infoCode);
+    for (const state of [change.before, change.after]) {
+      if (!state) continue;
+      categories.add(state.category);
+      for (const tag of state.tags) tags.add(tag);
+    }
+    if (change.before && change.before.status !== change.after.status) statusChanged.add(infoCode);
+  }
+  return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags], statusChanged: [...statusChanged] };
 }
 
 export async function importPosts(db: Db, inputs: PostInput[], now: number): Promise<ImportReport> {
@@ -61,15 +94,14 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
   );
 
   const firstByCode = new Map<string, { index: number; hash: string }>();
-  const accepted: { index: number; post: ParsedPost }[] = [];
+  const accepted: { index: number; request: WriteRequest }[] = [];
   for (const item of parsed) {
     if (!item) continue;
-    const name = inputs[item.index]?.name;
+    const input = inputs[item.index] ?? { text: "" };
     const seen = firstByCode.get(item.post.infoCode);
     if (seen && seen.hash !== item.post.contentHash) {
       results[item.index] = {
-        index: item.index,
-        ...(name ? { name } : {}),
+        ...label(item.index, input),
         infoCode: item.post.infoCode,
         outcome: "rejected",
         reason: `Info code ${item.post.infoCode} is also used by a different post at index ${seen.index} in this request; send one version.`,
@@ -78,27 +110,25 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
       continue;
     }
     if (!seen) firstByCode.set(item.post.infoCode, { index: item.index, hash: item.post.contentHash });
-    accepted.push(item);
+    accepted.push({ index: item.index, request: { post: item.post, ...(input.status ? { status: input.status } : {}) } });
   }
 
   const written = await writePosts(
     db,
-    accepted.map((a) => a.post),
+    accepted.map((a) => a.request),
     now,
   );
-  const changed: ParsedPost[] = [];
   written.forEach((result, i) => {
     const item = accepted[i];
     if (!item) return;
-    const name = inputs[item.index]?.name;
+    const input = inputs[item.index] ?? { text: "" };
+    const reason = REASONS[result.outcome];
     results[item.index] = {
-      index: item.index,
-      ...(name ? { name } : {}),
+      ...label(item.index, input),
       infoCode: result.infoCode,
-      outcome: result.outcome,
-      ...(REASONS[result.outcome] ? { reason: REASONS[result.outcome] } : {}),
+      outcome: result.outcome === "refused" ? "rejected" : result.outcome,
+      ...(reason ? { reason } : {}),
     };
-    if (result.outcome === "created" || result.outcome === "updated") changed.push(item.post);
   });
-  return { results, changed };
+  return { results, changes: changeSetOf(written) };
 }

@@ -33,7 +33,7 @@ function waitUntilOf(c: Context<AppEnv>): WaitUntil {
 async function firstView(c: Context<AppEnv>, infoCode: string): Promise<boolean> {
   const address = c.req.header("CF-Connecting-IP");
   if (!address) return true;
-  return recentViews.firstIn(await readerKey(address, c.req.header("User-Agent") ?? "", infoCode), Date.now());
+  return recentViews.firstIn(await readerKey(address, infoCode), Date.now());
 }
 
 beacon.get("/v/:file", async (c) => {
