@@ -7,6 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { articlePath, embedPath } from "../lib/paths";
+import { shareImage, type ShareImage } from "../views/share-image";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -88,15 +89,24 @@ export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: Si
   );
 }
 
-/** Thumbnail fields come all together (url, width, height) or not at all, as oEmbed requires. */
-const THUMBNAIL = { width: 800, height: 450 } as const;
+/**
+ * The thumbnail scaled to fit maxwidth × maxheight with the image's own proportions (oEmbed
+ * §2.3.4: a thumbnail must respect them), never enlarged. Only an image whose size we know
+ * can be described so: the site's default image today, generated share cards later; an
+ * article's own image has no recorded size, and all three fields come together or not at
+ * all, so it gets none rather than a made-up one.
+ */
+export function thumbnailFor(image: ShareImage, maxwidth?: number, maxheight?: number): Pick<OEmbed, "thumbnail_url" | "thumbnail_width" | "thumbnail_height"> {
+  if (!image.width || !image.height) return {};
+  const scale = Math.min(1, (maxwidth ?? Infinity) / image.width, (maxheight ?? Infinity) / image.height);
+  const width = Math.max(1, Math.floor(image.width * scale));
+  const height = Math.max(1, Math.floor(image.height * scale));
+  return { thumbnail_url: image.url, thumbnail_width: width, thumbnail_height: height };
+}
 
 export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: number, maxheight?: number): OEmbed {
   const { width, height } = embedSize(maxwidth, maxheight);
-  const thumb =
-    article.imageUrl && /^https?:\/\//.test(article.imageUrl)
-      ? { thumbnail_url: article.imageUrl, thumbnail_width: THUMBNAIL.width, thumbnail_height: THUMBNAIL.height }
-      : {};
+  const thumb = thumbnailFor(shareImage(article, site), maxwidth, maxheight);
   return {
     type: "rich",
     version: "1.0",
