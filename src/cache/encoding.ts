@@ -23,7 +23,13 @@ export function isCompressibleType(contentType: string | null): boolean {
   return contentType !== null && TEXT_TYPE.test(contentType);
 }
 
-/** The best encoding the client accepts (br over gzip; q=0 refuses; `*` counts for both). */
+/**
+ * The encoding to answer with: gzip unless the client ranks br strictly higher (q=0
+ * refuses; `*` counts for both). gzip wins ties because the Accept-Encoding a Worker sees
+ * is not the reader's: Cloudflare (and Miniflare, locally) hand the Worker "br, gzip"
+ * whatever the client sent, and locally a br body then reaches a gzip-only client as it
+ * is; every client that takes br takes gzip.
+ */
 export function negotiateEncoding(acceptEncoding: string | null): Encoding | null {
   if (!acceptEncoding) return null;
   const q: Record<string, number> = {};
@@ -34,7 +40,7 @@ export function negotiateEncoding(acceptEncoding: string | null): Encoding | nul
     q[name.trim()] = Number.isFinite(value) ? value : 0;
   }
   const weight = (name: Encoding) => q[name] ?? q["*"] ?? 0;
-  if (weight("br") > 0 && weight("br") >= weight("gzip")) return "br";
+  if (weight("br") > 0 && weight("br") > weight("gzip")) return "br";
   if (weight("gzip") > 0) return "gzip";
   return null;
 }
