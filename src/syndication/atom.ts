@@ -26,6 +26,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
+import { articleLang } from "../views/article-lang";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
@@ -44,7 +45,9 @@ function entry(article: Article, site: SiteConfig): XmlElement {
   const link = articleUrl(site, article.infoCode);
   const original = absoluteHttpUrl(site, article.originalUrl);
   const image = absoluteHttpUrl(site, article.imageUrl);
-  return el("entry", {}, [
+  // xml:lang only where the entry's language differs from the feed's.
+  const lang = articleLang(article, site);
+  return el("entry", lang !== site.lang ? { "xml:lang": lang } : {}, [
     el("id", {}, link),
     el("title", { type: "text" }, article.title),
     el("updated", {}, rfc3339(articleUpdated(article))),

@@ -17,6 +17,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
+import { articleLang } from "../views/article-lang";
 import { stripIllegalXmlChars } from "./xml";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
@@ -41,6 +42,7 @@ export type JsonFeedItem = {
   image?: string;
   date_published: string;
   date_modified: string;
+  language?: string;
   tags: string[];
   authors: JsonFeedAuthor[];
   _edgewire: EdgewireExtension;
@@ -82,6 +84,7 @@ function item(article: Article, site: SiteConfig): JsonFeedItem {
     ...(image ? { image } : {}),
     date_published: rfc3339(articlePublished(article)),
     date_modified: rfc3339(articleUpdated(article)),
+    ...(articleLang(article, site) !== site.lang ? { language: articleLang(article, site) } : {}),
     tags: uniqueTags([article.category.name, ...article.tags]),
     authors: [{ name: authorName(article, site) }],
     _edgewire: {

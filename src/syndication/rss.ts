@@ -20,6 +20,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
+import { articleLang } from "../views/article-lang";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
 
 const NAMESPACES = {
@@ -59,6 +60,8 @@ function item(article: Article, site: SiteConfig): XmlElement {
     ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
     // The same byline Atom and JSON Feed give: readers show dc:creator as "by …".
     el("dc:creator", {}, authorName(article, site)),
+    // RSS has no per-item language; Dublin Core's names it where it differs from the channel's.
+    articleLang(article, site) !== site.lang && el("dc:language", {}, articleLang(article, site)),
     // RSS requires the url attribute; without an original link the attribution points home.
     article.sourceName && el("source", { url: original ?? link }, article.sourceName),
     // The length is unknown without fetching the image; RSS readers accept 0.

@@ -157,6 +157,16 @@ describe("feed readers", () => {
     expect(en?.content).toContain(`href="${SITE}/tag/markets.html"`);
   });
 
+  it("marks the English entry's language in each format, the Chinese ones inherit the feed's", async () => {
+    expect(await text("/atom.xml")).toMatch(new RegExp(`<entry xml:lang="en">\\s*<id>${SITE}/a/${EN}</id>`));
+    const json = JSON.parse(await text("/feed.json")) as { language: string; items: { url: string; language?: string }[] };
+    expect(json.language).toBe("zh-CN");
+    expect(json.items.find((i) => i.url === `${SITE}/a/${EN}`)?.language).toBe("en");
+    expect(json.items.find((i) => i.url === `${SITE}/a/${ZH}`)?.language).toBeUndefined();
+    const rss = await new RssParser({ customFields: { item: ["dc:language"] } }).parseString(await text("/feed.xml"));
+    expect(rss.items.find((i) => i.link === `${SITE}/a/${EN}`)?.["dc:language"]).toBe("en");
+  });
+
   it("feedsmith reads JSON Feed with dates kept at +08:00", async () => {
     const parsed = parseFeed(await text("/feed.json"));
     expect(parsed.format).toBe("json");
