@@ -181,6 +181,7 @@ export async function getCategory(db: Db, slug: string): Promise<CategoryRef | n
   return row ?? null;
 }
 
+/** Every category, by slug: the JSON API's /api/v1/categories. */
 export async function listCategories(db: Db): Promise<CategoryRef[]> {
   return db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(categories.slug);
 }
