@@ -4,7 +4,7 @@ import { createCacheState, type CacheState } from "./cache/edge-cache";
 import { cacheMode, purgerFor } from "./cache/purge";
 import { PurgeBatcher } from "./cache/workers-cache";
 import { resilientDatabase } from "./db/middleware";
-import { cors } from "./lib/cors";
+import { cors } from "./routes/_shared/cors";
 import { handleError, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
 import { handleNotFound } from "./routes/_shared/error-pages";

@@ -1,11 +1,10 @@
 /**
- * The site's icons, web manifest and default share image: small constant files built into
- * the Worker (src/assets/images.ts, drawn by scripts/make-icons.ts), served from the route
- * table with the STATIC policy, so /favicon.ico is a cached 400-byte icon rather than a
- * 404 page on every visit.
+ * The site's icons, web manifest and default share image: drawn by the Worker
+ * (src/assets/images.ts), served from the route table with the STATIC policy, so
+ * /favicon.ico is a cached 400-byte icon rather than a 404 page on every visit.
  */
 import { Hono } from "hono";
-import { IMAGES } from "../assets/images";
+import { BRAND_RED, drawImage, IMAGES, type ImagePath } from "../assets/images";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
 import { ROUTES } from "./public-routes";
@@ -13,16 +12,16 @@ import { ROUTES } from "./public-routes";
 export const siteAssets = new Hono<AppEnv>();
 
 /** The brand red of the icons. */
-export const THEME_COLOR = "#b3261e";
+export const THEME_COLOR = BRAND_RED;
 
-const decoded = new Map<string, Uint8Array>();
+/** Drawn once per isolate and kept as plain bytes (never a promise shared between requests). */
+const drawn = new Map<ImagePath, Uint8Array>();
 
-/** Decoded once per isolate: plain bytes, never shared as a stream between requests. */
-function bytesOf(path: keyof typeof IMAGES): Uint8Array {
-  let bytes = decoded.get(path);
+async function bytesOf(path: ImagePath): Promise<Uint8Array> {
+  let bytes = drawn.get(path);
   if (!bytes) {
-    bytes = Uint8Array.from(atob(IMAGES[path].base64), (ch) => ch.charCodeAt(0));
-    decoded.set(path, bytes);
+    bytes = await drawImage(path);
+    drawn.set(path, bytes);
   }
   return bytes;
 }
@@ -30,9 +29,9 @@ function bytesOf(path: keyof typeof IMAGES): Uint8Array {
 const IMAGE_ROUTES = [ROUTES.favicon, ROUTES.iconSvg, ROUTES.icon192, ROUTES.icon512, ROUTES.appleTouchIcon, ROUTES.shareDefault] as const;
 
 for (const route of IMAGE_ROUTES) {
-  siteAssets.get(route.path, (c) => {
-    const path = route.path as keyof typeof IMAGES;
-    return c.body(bytesOf(path).slice(), 200, { "Content-Type": IMAGES[path].type, "Cross-Origin-Resource-Policy": "cross-origin" });
+  siteAssets.get(route.path, async (c) => {
+    const path = route.path as ImagePath;
+    return c.body((await bytesOf(path)).slice(), 200, { "Content-Type": IMAGES[path].type, "Cross-Origin-Resource-Policy": "cross-origin" });
   });
 }
 

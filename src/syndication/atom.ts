@@ -26,7 +26,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
-import { articleLang } from "../views/article-lang";
+import { articleLang } from "./article-lang";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";

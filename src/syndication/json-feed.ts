@@ -17,7 +17,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
-import { articleLang } from "../views/article-lang";
+import { articleLang } from "./article-lang";
 import { stripIllegalXmlChars } from "./xml";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";

@@ -7,7 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { articlePath, embedPath } from "../lib/paths";
-import { shareImage, type ShareImage } from "../views/share-image";
+import { shareImage, type ShareImage } from "./share-image";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */

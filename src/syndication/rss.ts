@@ -20,7 +20,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
-import { articleLang } from "../views/article-lang";
+import { articleLang } from "./article-lang";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
 
 const NAMESPACES = {

@@ -11,8 +11,8 @@ import { ArticleList } from "./ArticleList";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
 import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
-import { articleLang } from "./article-lang";
-import { httpUrl as safeUrl, shareImage, type ShareImage } from "./share-image";
+import { articleLang } from "../syndication/article-lang";
+import { httpUrl as safeUrl, shareImage, type ShareImage } from "../syndication/share-image";
 
 export type ArticlePageProps = {
   site: SiteConfig;

@@ -8,7 +8,7 @@ import type { Child } from "hono/jsx";
 import { html } from "hono/html";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { feedPath } from "../lib/paths";
-import { THEME_COLOR } from "../routes/site-assets";
+import { BRAND_RED as THEME_COLOR } from "../assets/images";
 import { styles } from "./styles";
 
 /** Feed discovery links; category pages pass their own feeds. */

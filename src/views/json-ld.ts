@@ -6,7 +6,7 @@
 import type { Article } from "../db/types";
 import type { SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
-import { siteLogo, type ShareImage } from "./share-image";
+import { siteLogo, type ShareImage } from "../syndication/share-image";
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };

@@ -6,9 +6,9 @@
  * have no business calling it.
  */
 import type { MiddlewareHandler } from "hono";
-import { CachePolicies } from "../cache/policy";
-import type { AppEnv } from "../env";
-import { PUBLIC_ROUTES } from "../routes/public-routes";
+import { CachePolicies } from "../../cache/policy";
+import type { AppEnv } from "../../env";
+import { PUBLIC_ROUTES } from "../public-routes";
 
 const publicRoutes = new CachePolicies(PUBLIC_ROUTES);
 
