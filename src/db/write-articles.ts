@@ -51,7 +51,7 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
   return [
     d1.prepare(`
       INSERT INTO categories (slug, name) VALUES (?, ?)
-      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name`).bind(post.category.slug, post.category.name),
+      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name AND ?`).bind(post.category.slug, post.category.name, post.categoryNamed ? 1 : 0),
     d1.prepare(`INSERT OR IGNORE INTO tags (name) SELECT value FROM json_each(?)`).bind(tagsJson),
     d1.prepare(`
       INSERT INTO articles (info_code, title, summary, body_html, source_text, published_at, utc_offset_min,
@@ -60,16 +60,17 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
       VALUES (?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?,
         ?, ?, (SELECT id FROM categories WHERE slug = ?),
-        'published', ?, ?, ?, ?)
+        ?, ?, ?, ?, ?)
       ON CONFLICT (info_code) DO UPDATE SET
         title = excluded.title, summary = excluded.summary, body_html = excluded.body_html,
         source_text = excluded.source_text, published_at = excluded.published_at,
         utc_offset_min = excluded.utc_offset_min, updated_at = excluded.updated_at,
         source_name = excluded.source_name, author = excluded.author, original_url = excluded.original_url,
         image_url = excluded.image_url, category_id = excluded.category_id,
+        status = CASE WHEN excluded.status = 'unpublished' THEN 'unpublished' ELSE articles.status END,
         content_hash = excluded.content_hash, sanitizer_version = excluded.sanitizer_version,
         modified_at = excluded.modified_at
-      WHERE excluded.content_hash <> articles.content_hash AND excluded.updated_at >= articles.updated_at`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, post.contentHash, post.sanitizerVersion, now, now),
+      WHERE excluded.content_hash <> articles.content_hash AND excluded.updated_at >= articles.updated_at`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, post.status, post.contentHash, post.sanitizerVersion, now, now),
     // The tag rows follow the article only when the row now holds this version.
     d1.prepare(`
       DELETE FROM article_tags WHERE article_id =

@@ -6,11 +6,13 @@
 import type { Db } from "../db/client";
 import { writePosts, type WriteOutcome } from "../db/write-articles";
 import { parsePost } from "./parse-post";
-import { PostParseError, type ParsedPost } from "./types";
+import { PostParseError, type ParsedPost, type SiteContext } from "./types";
 
 export type PostInput = {
   /** A file name or other label for messages; optional. */
   name?: string;
+  /** The file's (site-relative) path: Jekyll reads date, slug and categories from it. */
+  path?: string;
   text: string;
 };
 
@@ -25,6 +27,8 @@ export type ImportResult = {
   reason?: string;
   line?: number;
   field?: string;
+  /** Accepted, but worth fixing: `line: message` for each (duplicate key, Liquid removed, …). */
+  warnings?: { line: number; message: string }[];
 };
 
 export type ImportReport = {
@@ -47,12 +51,15 @@ function rejection(index: number, input: PostInput, err: unknown): ImportResult 
   return { ...base, reason: "The post could not be parsed (internal parser error)." };
 }
 
-export async function importPosts(db: Db, inputs: PostInput[], now: number): Promise<ImportReport> {
+export async function importPosts(db: Db, inputs: PostInput[], now: number, site?: SiteContext): Promise<ImportReport> {
   const results: ImportResult[] = new Array(inputs.length);
   const parsed = await Promise.all(
     inputs.map(async (input, index) => {
       try {
-        return { index, post: await parsePost(input.text) };
+        return {
+          index,
+          post: await parsePost(input.text, { ...(input.path ? { path: input.path } : {}), ...(site ? { site } : {}) }),
+        };
       } catch (err) {
         results[index] = rejection(index, input, err);
         return null;
@@ -97,6 +104,7 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
       infoCode: result.infoCode,
       outcome: result.outcome,
       ...(REASONS[result.outcome] ? { reason: REASONS[result.outcome] } : {}),
+      ...(item.post.warnings.length > 0 ? { warnings: item.post.warnings } : {}),
     };
     if (result.outcome === "created" || result.outcome === "updated") changed.push(item.post);
   });

@@ -14,11 +14,37 @@ export type ParsedPost = {
   author: string | null;
   originalUrl: string | null;
   imageUrl: string | null;
+  /** The primary category (the first of `categories`): URL, page, feeds. */
   category: { slug: string; name: string };
+  /** Every category, primary first (Jekyll's folder categories, then front matter). */
+  categories: { slug: string; name: string }[];
+  /** Whether the post names its category's display name itself (footer, `category_name`, site file). */
+  categoryNamed: boolean;
   tags: string[];
+  /** `published: false` in front matter: stored, but not shown (and unpublished if it was shown). */
+  status: "published" | "unpublished";
+  /** The date named a day without a time: pages show the day alone. */
+  dateOnly: boolean;
+  /** Accepted, but worth telling the partner (duplicate keys, Liquid removed, …). */
+  warnings: { line: number; message: string }[];
   /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
   contentHash: string;
   sanitizerVersion: number;
+};
+
+/** What the import command knows about the site a post comes from (its `_config.yml`). */
+export type SiteContext = {
+  /** `url` + `baseurl`: the partner's own address, for links to posts not imported. */
+  url?: string;
+  baseurl?: string;
+  /** IANA zone name from `timezone`; dates without an offset are read in it. */
+  timezone?: string;
+  /** `defaults:` entries that apply to posts, as Jekyll scopes them. */
+  defaults?: { scope: { path?: string; type?: string }; values: Record<string, unknown> }[];
+  /** Category slug -> display name, from `_data/categories.yml`. */
+  categoryNames?: Record<string, string>;
+  /** The body's Liquid was already rendered by the import command: do not strip it again. */
+  liquidRendered?: boolean;
 };
 
 /** A post that cannot be imported, with the 1-based line in the post where it went wrong. */

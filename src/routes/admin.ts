@@ -12,6 +12,7 @@ import { AppError } from "../lib/errors";
 import { adminRateLimit } from "../lib/rate-limit";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { SANITIZER_VERSION } from "../ingest/sanitize";
+import type { SiteContext } from "../ingest/types";
 
 export const admin = new Hono<AppEnv>();
 
@@ -23,6 +24,22 @@ export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 export const MAX_POST_BYTES = 900 * 1024;
 export const MAX_POSTS_PER_REQUEST = 500;
 
+const siteContext = z.strictObject({
+  url: z.optional(z.string().check(z.maxLength(500))),
+  baseurl: z.optional(z.string().check(z.maxLength(500))),
+  timezone: z.optional(z.string().check(z.maxLength(64))),
+  defaults: z.optional(
+    z.array(
+      z.object({
+        scope: z.object({ path: z.optional(z.string()), type: z.optional(z.string()) }),
+        values: z.record(z.string(), z.unknown()),
+      }),
+    ).check(z.maxLength(200)),
+  ),
+  categoryNames: z.optional(z.record(z.string(), z.string().check(z.maxLength(100)))),
+  liquidRendered: z.optional(z.boolean()),
+});
+
 const importBody = z.strictObject({
   posts: z
     .array(
@@ -30,6 +47,8 @@ const importBody = z.strictObject({
         z.string().check(z.minLength(1, "a post must not be empty")),
         z.strictObject({
           name: z.optional(z.string().check(z.maxLength(500))),
+          // Site-relative path (`markets/_posts/2022-04-28-slug.md`): date, slug, categories.
+          path: z.optional(z.string().check(z.maxLength(500))),
           text: z.string().check(z.minLength(1, "a post must not be empty")),
         }),
       ]),
@@ -38,6 +57,8 @@ const importBody = z.strictObject({
       z.minLength(1, "send at least one post"),
       z.maxLength(MAX_POSTS_PER_REQUEST, `send at most ${MAX_POSTS_PER_REQUEST} posts per request`),
     ),
+  // The site's _config.yml context, sent by `npm run import -- <site>` (see SiteContext).
+  site: z.optional(siteContext),
 });
 
 function validationError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): AppError {
@@ -59,9 +80,10 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-async function readInputs(request: Request): Promise<PostInput[]> {
+async function readInputs(request: Request): Promise<{ inputs: PostInput[]; site?: SiteContext }> {
   const type = mediaType(request);
   let inputs: PostInput[];
+  let site: SiteContext | undefined;
   if (type === "text/markdown" || type === "text/plain") {
     const text = await readTextWithin(request, MAX_REQUEST_BYTES);
     if (!text.trim()) throw new AppError("validation_failed", "The request body is empty: send one post as text/markdown.");
@@ -70,6 +92,7 @@ async function readInputs(request: Request): Promise<PostInput[]> {
     const parsed = importBody.safeParse(await readJson(request));
     if (!parsed.success) throw validationError(parsed.error);
     inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
+    site = parsed.data.site;
   } else {
     throw new AppError("unsupported_media_type", 'Send one post as `text/markdown`, or many as `application/json` `{"posts": ["…"]}`.');
   }
@@ -80,7 +103,7 @@ async function readInputs(request: Request): Promise<PostInput[]> {
       throw tooLarge(MAX_POST_BYTES, `Post ${index}${input.name ? ` (${input.name})` : ""}`);
     }
   });
-  return inputs;
+  return site ? { inputs, site } : { inputs };
 }
 
 function summarize(report: ImportReport) {
@@ -97,8 +120,8 @@ function importResponse(c: Context<AppEnv>, report: ImportReport, status: 200 | 
 }
 
 admin.post("/api/v1/admin/import", async (c) => {
-  const inputs = await readInputs(c.req.raw);
-  const report = await importPosts(createDb(c.env.DB), inputs, Date.now());
+  const { inputs, site } = await readInputs(c.req.raw);
+  const report = await importPosts(createDb(c.env.DB), inputs, Date.now(), site);
   await afterArticlesChanged(c, report.changed);
   return importResponse(c, report);
 });
