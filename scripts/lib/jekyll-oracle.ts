@@ -54,13 +54,15 @@ const OVERRIDE = (pluginsDir: string, dest: string): string =>
     "",
   ].join("\n");
 
-export function runJekyll(siteDir: string): { posts: OraclePost[]; seconds: number; stderr: string } {
+/** `only`: site-relative post paths to build (a sample of a big site); all posts when absent. */
+export function runJekyll(siteDir: string, only?: string[]): { posts: OraclePost[]; seconds: number; stderr: string } {
   const stage = mkdtempSync(path.join(os.tmpdir(), "edgewire-jekyll-"));
   try {
     for (const name of ["_config.yml", "_data", "_includes"]) {
       if (existsSync(path.join(siteDir, name))) cpSync(path.join(siteDir, name), path.join(stage, name), { recursive: true });
     }
-    for (const folder of postFolders(siteDir)) cpSync(path.join(siteDir, folder), path.join(stage, folder), { recursive: true });
+    if (only) for (const file of only) cpSync(path.join(siteDir, file), path.join(stage, file));
+    else for (const folder of postFolders(siteDir)) cpSync(path.join(siteDir, folder), path.join(stage, folder), { recursive: true });
     if (!existsSync(path.join(stage, "_config.yml"))) writeFileSync(path.join(stage, "_config.yml"), "{}\n");
     const override = path.join(stage, "_edgewire_override.yml");
     writeFileSync(override, OVERRIDE(path.join(ROOT, "scripts/jekyll-oracle"), path.join(stage, "_site")));
@@ -70,6 +72,7 @@ export function runJekyll(siteDir: string): { posts: OraclePost[]; seconds: numb
       env: { ...process.env, EDGEWIRE_ORACLE_OUT: out, JEKYLL_ENV: "production" },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
+      timeout: 15 * 60_000,
     });
     const seconds = (performance.now() - started) / 1000;
     if (!existsSync(out)) throw new Error(`jekyll build failed for ${siteDir}:\n${run.stderr.slice(-3000)}`);

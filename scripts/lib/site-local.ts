@@ -7,9 +7,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parsePost } from "../../src/ingest/parse-post";
 import { PostParseError, type ParsedPost } from "../../src/ingest/types";
+import { readSite } from "./jekyll-site";
 import { collectPostFiles } from "./posts";
+import { prepareSite } from "./site-import";
 
-export type LocalPost = ParsedPost & { status: "published" | "unpublished"; categories: { slug: string; name: string }[] };
+export type LocalPost = ParsedPost;
 export type LocalResult = { path: string; post: LocalPost | null; reason?: string };
 
 const reasonOf = (err: unknown): string =>
@@ -24,6 +26,7 @@ async function legacy(site: string): Promise<LocalResult[]> {
       const rel = path.relative(site, file);
       try {
         const p = await parsePost(readFileSync(file, "utf8"));
+        // The old parser knew one category and no `published`.
         return { path: rel, post: { ...p, status: "published", categories: [p.category] } };
       } catch (err) {
         return { path: rel, post: null, reason: reasonOf(err) };
@@ -32,7 +35,18 @@ async function legacy(site: string): Promise<LocalResult[]> {
   );
 }
 
-export async function importSiteLocally(site: string, options: { legacy: boolean }): Promise<LocalResult[]> {
-  if (options.legacy) return legacy(site);
-  throw new Error("site mode is not built yet");
+export async function importSiteLocally(dir: string, options: { legacy: boolean }): Promise<LocalResult[]> {
+  if (options.legacy) return legacy(dir);
+  const site = readSite(dir);
+  const prepared = await prepareSite(site);
+  return Promise.all(
+    prepared.posts.map(async (p): Promise<LocalResult> => {
+      try {
+        const post = await parsePost(p.text, { path: p.path, site: prepared.context });
+        return { path: p.path, post };
+      } catch (err) {
+        return { path: p.path, post: null, reason: reasonOf(err) };
+      }
+    }),
+  );
 }

@@ -88,7 +88,14 @@ function parseOffset(text: string): number {
   return offsetMin;
 }
 
-type Parts = { year: number; month: number; day: number; h?: string; mi?: string; s?: string; frac?: string; off?: string; zoneName?: string };
+type Parts = {
+  year: number; month: number; day: number; h?: string; mi?: string; s?: string; frac?: string; off?: string;
+  zoneName?: string; ignored?: string;
+};
+
+// Ruby's Time.parse, which Jekyll uses for such strings, reads the date and time and drops
+// what follows ("2023-01-29 18:30:22 2023 -0800" is 18:30:22 in the site's zone).
+const TRAILING_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(\S.*)$/;
 
 function match(text: string): Parts | null {
   const iso = ISO_RE.exec(text);
@@ -97,7 +104,12 @@ function match(text: string): Parts | null {
     return { year: Number(y), month: Number(mo), day: Number(d), h, mi, s, frac, off, zoneName };
   }
   const named = NAMED_RE.exec(text);
-  if (!named) return null;
+  if (!named) {
+    const t = TRAILING_RE.exec(text);
+    if (!t) return null;
+    const [, y, mo, d, h, mi, s, rest] = t;
+    return { year: Number(y), month: Number(mo), day: Number(d), h, mi, s, ignored: rest };
+  }
   const [, m1, d1, y1, d2, m2, y2, h, mi, s, frac, off] = named;
   const month = MONTHS.indexOf((m1 ?? m2 ?? "").slice(0, 3).toLowerCase()) + 1;
   return { year: Number(y1 ?? y2), month, day: Number(d1 ?? d2), h, mi, s, frac, off };
@@ -129,6 +141,7 @@ export function parsePostDate(input: string, zone: Zone = DEFAULT_OFFSET_MIN, op
   if (hour > 23 || minute > 59 || second > 59) {
     throw new PostDateError(`"${text}" has no such time of day; ${FORMS}`);
   }
+  if (p.ignored !== undefined) notes.push(`"${p.ignored}" after the time in \`${text}\` is ignored, as Jekyll ignores it`);
   if (p.zoneName !== undefined) notes.push(`the zone name "${p.zoneName}" in \`${text}\` is ignored, as Jekyll ignores it`);
   const millis = p.frac === undefined ? 0 : Math.floor(Number(`0.${p.frac}`) * 1000);
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);

@@ -60,6 +60,12 @@ describe("parsePostDate", () => {
     expect(d.notes.join()).toMatch(/CET.*ignored/);
   });
 
+  it("drops what follows the time, as Ruby's Time.parse does for Jekyll", () => {
+    const d = parsePostDate("2023-01-29 18:30:22 2023 -0800");
+    expect(d.instantMs).toBe(Date.parse("2023-01-29T18:30:22+08:00"));
+    expect(d.notes.join()).toMatch(/"2023 -0800" after the time/);
+  });
+
   it("reads zone-less dates in a named zone, daylight saving included", () => {
     const winter = parsePostDate("2022-01-10 12:00", "America/New_York");
     expect(winter.instantMs).toBe(Date.parse("2022-01-10T12:00:00-05:00"));

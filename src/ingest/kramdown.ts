@@ -1,0 +1,47 @@
+/**
+ * The kramdown syntax Jekyll sites use that markdown-it does not read, handled before
+ * markdown-it sees the text (code fences left alone):
+ * - attribute lists (`{: .class}`, `{:#id}`, `{::options …/}`) are removed, never shown;
+ * - `markdown="1"` HTML blocks get blank lines inside, so their content renders as
+ *   Markdown (CommonMark ends an HTML block at a blank line), and lose the attribute.
+ * Footnotes and definition lists are markdown-it plugins (markdown.ts).
+ */
+const FENCE_RE = /^\s{0,3}(`{3,}|~{3,})/;
+const BLOCK_IAL_RE = /^\s{0,3}\{:[^}\n]*\}\s*$|^\s*\{::[a-z]+[^}\n]*\/?\}\s*$/;
+// A span attribute list right after an element: "**x**{: .red}", "![a](b){:width=10}".
+const SPAN_IAL_RE = /\{:\s*[^}\n]*\}/g;
+const MARKDOWN_OPEN_RE = /^(\s*<([a-zA-Z][\w-]*)\b[^>]*?)\s+markdown=(["']?)(?:1|block|span)\3([^>]*>)\s*$/;
+
+export function preprocessKramdown(source: string): string {
+  const out: string[] = [];
+  let fence: string | null = null;
+  const closers: string[] = [];
+  for (const line of source.split("\n")) {
+    const mark = FENCE_RE.exec(line)?.[1];
+    if (fence !== null) {
+      if (mark && mark[0] === fence[0] && mark.length >= fence.length) fence = null;
+      out.push(line);
+      continue;
+    }
+    if (mark) {
+      fence = mark;
+      out.push(line);
+      continue;
+    }
+    if (BLOCK_IAL_RE.test(line)) continue;
+    const open = MARKDOWN_OPEN_RE.exec(line);
+    if (open) {
+      out.push(`${open[1]}${open[4]}`, "");
+      closers.push(open[2] ?? "div");
+      continue;
+    }
+    const closer = closers[closers.length - 1];
+    if (closer && new RegExp(`^\\s*</${closer}>\\s*$`, "i").test(line)) {
+      closers.pop();
+      out.push("", line);
+      continue;
+    }
+    out.push(line.includes("{:") ? line.replace(SPAN_IAL_RE, "") : line);
+  }
+  return out.join("\n");
+}
