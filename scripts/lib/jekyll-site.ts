@@ -19,6 +19,8 @@ export type Site = {
   /** Files Jekyll would not publish as posts, with why (drafts, undated names). */
   skipped: { path: string; reason: string }[];
   includesDir: string | null;
+  /** `_data/` files as `site.data` (file name without extension -> its content). */
+  data: Record<string, unknown>;
 };
 
 const POST_EXT_RE = /\.(?:md|markdown|mkd|mkdn|mdown|html|htm)$/i;
@@ -32,7 +34,8 @@ export function isJekyllSite(dir: string): boolean {
 }
 
 function readYamlFile(file: string): unknown {
-  return existsSync(file) ? (parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, "")) as unknown) : null;
+  // Ruby's YAML lets a repeated key take the last value; so must we, or such a site cannot be read.
+  return existsSync(file) ? (parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), { uniqueKeys: false }) as unknown) : null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -81,6 +84,18 @@ function excluded(rel: string, patterns: string[]): boolean {
   });
 }
 
+function readData(dir: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (!existsSync(dir)) return data;
+  for (const entry of readdirSync(dir)) {
+    const file = path.join(dir, entry);
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) data[entry] = readData(file);
+    else if (/\.(?:ya?ml)$/i.test(entry)) data[entry.replace(/\.[^.]+$/, "")] = readYamlFile(file);
+    else if (/\.json$/i.test(entry)) data[entry.replace(/\.[^.]+$/, "")] = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  }
+  return data;
+}
+
 export function readSite(rootInput: string): Site {
   const root = path.resolve(rootInput);
   const raw = readYamlFile(path.join(root, "_config.yml"));
@@ -106,5 +121,9 @@ export function readSite(rootInput: string): Site {
   };
   walk("", false);
   const includesDir = path.join(root, typeof config.includes_dir === "string" ? config.includes_dir : "_includes");
-  return { root, config, context: siteContext(root, config), posts, skipped, includesDir: existsSync(includesDir) ? includesDir : null };
+  return {
+    root, config, context: siteContext(root, config), posts, skipped,
+    includesDir: existsSync(includesDir) ? includesDir : null,
+    data: readData(path.join(root, typeof config.data_dir === "string" ? config.data_dir : "_data")),
+  };
 }

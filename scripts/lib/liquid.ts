@@ -114,7 +114,7 @@ export function createSiteLiquid(site: Site, resolve: LinkResolver) {
     for (const [from, to] of cuts.reverse()) source = source.slice(0, from) + source.slice(to);
     try {
       const templates: Template[] = engine.parse(source);
-      const text = await engine.render(templates, { site: { ...site.config, url: site.context.url ?? "", baseurl }, page });
+      const text = await engine.render(templates, { site: { ...site.config, url: site.context.url ?? "", baseurl, data: site.data }, page });
       return { text, warnings };
     } catch (err) {
       const message = err instanceof Error ? err.message.split("\n")[0] ?? "" : String(err);

@@ -16,7 +16,16 @@ export function preprocessKramdown(source: string): string {
   const out: string[] = [];
   let fence: string | null = null;
   const closers: string[] = [];
-  for (const line of source.split("\n")) {
+  // A span attribute list may run over lines ("[a][1]{:\n target=...}"): drop up to its "}".
+  let inSpanIal = false;
+  for (const raw of source.split("\n")) {
+    let line = raw;
+    if (inSpanIal) {
+      const close = line.indexOf("}");
+      if (close === -1) continue;
+      line = line.slice(close + 1);
+      inSpanIal = false;
+    }
     const mark = FENCE_RE.exec(line)?.[1];
     if (fence !== null) {
       if (mark && mark[0] === fence[0] && mark.length >= fence.length) fence = null;
@@ -41,7 +50,15 @@ export function preprocessKramdown(source: string): string {
       out.push("", line);
       continue;
     }
-    out.push(line.includes("{:") ? line.replace(SPAN_IAL_RE, "") : line);
+    if (line.includes("{:")) {
+      line = line.replace(SPAN_IAL_RE, "");
+      const open = line.search(/\{:(?!:)[^}]*$/);
+      if (open !== -1) {
+        line = line.slice(0, open);
+        inSpanIal = true;
+      }
+    }
+    out.push(line);
   }
   return out.join("\n");
 }

@@ -57,8 +57,12 @@ const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 function readTitle(fm: FrontMatter, path: PostPath | null): string {
   const e = fm.entry("title");
-  // Jekyll titles a post without one from its slug ("welcome-to-jekyll" -> "Welcome To Jekyll").
-  if (!e && path?.dateText && fm.lineOf("title") === null) return titleFromSlug(path.slug);
+  // Jekyll titles a post without one (or with `title:` empty) from its slug ("welcome-to-jekyll" -> "Welcome To Jekyll").
+  if (!e && path?.dateText) {
+    const line = fm.lineOf("title");
+    if (line !== null) fm.warnings.push({ line, message: `\`title\` on line ${line} is empty; the title is made from the file name, as Jekyll does.` });
+    return titleFromSlug(path.slug);
+  }
   if (!e) {
     const line = fm.lineOf("title");
     const message = line === null ? "The front matter has no `title`: add a line `title: \"…\"`." : `\`title\` on line ${line} is empty.`;

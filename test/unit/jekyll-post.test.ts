@@ -145,3 +145,11 @@ describe("Liquid in a post sent alone", () => {
     expect(p.warnings.map((w) => w.line)).toEqual([5, 13]);
   });
 });
+
+describe("titles", () => {
+  it("come from the slug when `title:` is empty in a dated file, with a warning", async () => {
+    const p = await parsePost(post("title:\ndate: 2026-03-24 21:01:55 +0800"), { path: "_posts/2026-03-24-minimind-01-intro.md" });
+    expect(p.title).toBe("Minimind 01 Intro");
+    expect(p.warnings[0]?.message).toMatch(/`title` on line 2 is empty/);
+  });
+});

@@ -1,0 +1,35 @@
+/** kramdown syntax Jekyll sites use, rendered as Jekyll's kramdown renders it (never shown as text). */
+import { describe, expect, it } from "vitest";
+import { preprocessKramdown } from "../../src/ingest/kramdown";
+import { renderMarkdown } from "../../src/ingest/markdown";
+
+describe("kramdown in Markdown bodies", () => {
+  it("removes block and span attribute lists, even one running over lines", () => {
+    const html = renderMarkdown("A paragraph.\n{: .lead}\n\n**bold**{: .red} and [a link][1]{:\n target=\"_blank\"} end.\n\n{::options parse_block_html=\"true\" /}\n\n[1]: https://example.com\n");
+    expect(html).not.toContain("{:");
+    expect(html).toContain("<p>A paragraph.</p>");
+    expect(html).toMatch(/<strong>bold<\/strong> and <a href="https:\/\/example.com">a link<\/a>\s+end\./);
+  });
+
+  it("leaves attribute-list-like text in code fences alone", () => {
+    expect(preprocessKramdown("```\n{: .class}\n```")).toBe("```\n{: .class}\n```");
+  });
+
+  it("renders footnotes and definition lists", () => {
+    const html = renderMarkdown("Text.[^n]\n\n[^n]: The note.\n\nTerm\n: Definition.\n");
+    expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
+    expect(html).toContain("The note.");
+    expect(html).toMatch(/<dl>\s*<dt>Term<\/dt>\s*<dd>Definition.<\/dd>\s*<\/dl>/);
+  });
+
+  it("renders tables", () => {
+    expect(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n")).toMatch(/<table>[\s\S]*<td>1<\/td>/);
+  });
+
+  it("renders Markdown inside markdown=\"1\" blocks and drops the attribute", () => {
+    const html = renderMarkdown('<div class="box" markdown="1">\n**inside**\n</div>\n');
+    expect(html).toContain('<div class="box">');
+    expect(html).toContain("<strong>inside</strong>");
+    expect(html).not.toContain("markdown=");
+  });
+});
