@@ -12,6 +12,32 @@ const BLOCK_IAL_RE = /^\s{0,3}\{:[^}\n]*\}\s*$|^\s*\{::[a-z]+[^}\n]*\/?\}\s*$/;
 const SPAN_IAL_RE = /\{:\s*[^}\n]*\}/g;
 const MARKDOWN_OPEN_RE = /^(\s*<([a-zA-Z][\w-]*)\b[^>]*?)\s+markdown=(["']?)(?:1|block|span)\3([^>]*>)\s*$/;
 
+const TOC_RE = /^\s{0,3}\{:\s*toc\s*\}\s*$/;
+const LIST_ITEM_RE = /^\s*(?:[*+-]|\d+\.)\s/;
+const ATX_RE = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const NO_TOC_RE = /^\s{0,3}\{:\s*\.no_toc\s*\}\s*$/;
+
+/** kramdown's `{:toc}`: the list before it becomes a list of the headings (as text). */
+function tableOfContents(lines: string[]): string[] {
+  const headings: { level: number; text: string }[] = [];
+  let fence: string | null = null;
+  for (const [i, line] of lines.entries()) {
+    const mark = FENCE_RE.exec(line)?.[1];
+    if (fence !== null) {
+      if (mark && mark[0] === fence[0] && mark.length >= fence.length) fence = null;
+      continue;
+    }
+    if (mark) {
+      fence = mark;
+      continue;
+    }
+    const h = ATX_RE.exec(line);
+    if (h && !NO_TOC_RE.test(lines[i + 1] ?? "")) headings.push({ level: (h[1] ?? "#").length, text: h[2] ?? "" });
+  }
+  const top = Math.min(...headings.map((h) => h.level));
+  return headings.map((h) => `${"  ".repeat(h.level - top)}- ${h.text}`);
+}
+
 export function preprocessKramdown(source: string): string {
   const out: string[] = [];
   let fence: string | null = null;
@@ -35,6 +61,11 @@ export function preprocessKramdown(source: string): string {
     if (mark) {
       fence = mark;
       out.push(line);
+      continue;
+    }
+    if (TOC_RE.test(line)) {
+      while (out.length > 0 && LIST_ITEM_RE.test(out[out.length - 1] ?? "")) out.pop();
+      out.push(...tableOfContents(source.split("\n")));
       continue;
     }
     if (BLOCK_IAL_RE.test(line)) continue;

@@ -9,9 +9,24 @@ import footnote from "markdown-it-footnote";
 import { preprocessKramdown } from "./kramdown";
 
 // html: raw HTML blocks are the common case (the sanitizer runs after, so this is safe).
-// linkify/typographer off: kramdown does not linkify, and bare URLs or quotes in Chinese
-// text must come out as written.
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false }).use(footnote).use(deflist);
+// linkify off: kramdown does not linkify. typographer on for what kramdown does (smart
+// quotes; "...", "--", "---" below), not markdown-it's other replacements such as (c).
+const md = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: "“”‘’" })
+  .use(footnote)
+  .use(deflist)
+  .disable("replacements");
+
+// kramdown's typographic symbols, in text only (code spans and blocks are other tokens).
+md.core.ruler.after("inline", "kramdown_typography", (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    for (const t of block.children) {
+      if (t.type === "text" && /\.\.\.|--/.test(t.content)) {
+        t.content = t.content.replace(/\.\.\./g, "…").replace(/---/g, "—").replace(/--/g, "–");
+      }
+    }
+  }
+});
 
 /** Markdown (with embedded HTML) to HTML; not yet sanitized. */
 export function renderMarkdown(source: string): string {

@@ -22,6 +22,19 @@ describe("kramdown in Markdown bodies", () => {
     expect(html).toMatch(/<dl>\s*<dt>Term<\/dt>\s*<dd>Definition.<\/dd>\s*<\/dl>/);
   });
 
+  it("turns the list before {:toc} into the headings, as kramdown does", () => {
+    const html = renderMarkdown("* any list\n{:toc}\n\n# One\n\n## Two\n\n## Not listed\n{: .no_toc}\n\n```\n# not a heading\n```\n");
+    expect(html).toMatch(/<ul>\s*<li>One\s*<ul>\s*<li>Two<\/li>\s*<\/ul>\s*<\/li>\s*<\/ul>/);
+    expect(html).not.toContain("any list");
+    expect(html).not.toMatch(/<li>(?:Not listed|not a heading)/);
+  });
+
+  it("uses kramdown's typography: smart quotes, ellipsis and dashes, but not in code", () => {
+    const html = renderMarkdown('"Quoted" and \'single\'... a -- b --- c `"code" -- ...`\n');
+    expect(html).toContain("“Quoted” and ‘single’… a – b — c <code>&quot;code&quot; -- ...</code>");
+    expect(renderMarkdown("(c) (tm) +-\n")).toContain("(c) (tm) +-");
+  });
+
   it("renders tables", () => {
     expect(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n")).toMatch(/<table>[\s\S]*<td>1<\/td>/);
   });
