@@ -3,6 +3,7 @@
  * "back to …" footer. It is not content, but it carries facts (the info code, the
  * category's display name), so it is read before it is dropped.
  */
+import { stripMirrorChrome } from "./mirror-chrome";
 
 /** `index` is the share link's position in bodyLines. */
 export type ShareLink = { url: string; infoCode: string; index: number };
@@ -13,6 +14,8 @@ export type Boilerplate = {
   markdown: string;
   shareLink: ShareLink | null;
   footerCategories: FooterCategory[];
+  /** From a `原文链接` line (see mirror-chrome.ts). */
+  originalUrl: string | null;
 };
 
 // `<http://host/html_News/NewsShare.html?infoCode=NW…>` alone on a line; brackets optional.
@@ -65,6 +68,7 @@ export function stripBoilerplate(bodyLines: string[]): Boilerplate {
   let share: ShareLink | null = null;
   const categories: FooterCategory[] = [];
   let fence: string | null = null;
+  let originalUrl: string | null = null;
 
   for (const [i, text] of bodyLines.entries()) {
     const fenceMark = FENCE_RE.exec(text)?.[1];
@@ -87,9 +91,11 @@ export function stripBoilerplate(bodyLines: string[]): Boilerplate {
       categories.push(...footerCategories(text));
       continue;
     }
-    kept.push(text);
+    const mirror = stripMirrorChrome(text);
+    originalUrl ??= mirror.originalUrl;
+    if (mirror.line !== null) kept.push(mirror.line);
   }
 
   while (kept.length > 0 && (kept[kept.length - 1] ?? "").trim() === "") kept.pop();
-  return { markdown: kept.join("\n"), shareLink: share, footerCategories: categories };
+  return { markdown: kept.join("\n"), shareLink: share, footerCategories: categories, originalUrl };
 }

@@ -243,6 +243,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   const originalUrl =
     (frontMatterUrl && /^https?:\/\//i.test(frontMatterUrl.trim()) ? absoluteHttpUrl(frontMatterUrl) : null) ??
     chrome.shareLink?.url ??
+    (chrome.originalUrl ? absoluteHttpUrl(chrome.originalUrl) : null) ??
     null;
   const image = fm.optionalText(fm.entry("image"));
   // What was read from outside the text must be in the hash, or a changed site would look unchanged.

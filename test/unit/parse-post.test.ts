@@ -183,3 +183,12 @@ describe("parsePost front matter", () => {
     expect(utc.utcOffsetMin).toBe(0);
   });
 });
+
+describe("parsePost on the mirror's boilerplate variants", () => {
+  it("takes originalUrl from 原文链接 when no share link or front matter gives one", async () => {
+    const body = '<p>正文</p>\n<p>原文链接：<a href="https://up.example/a/1.html">查看</a></p>\n<p style="display:none">x</p>\n';
+    const p = await parsePost(post("title: T\ndate: 2022-04-28", body));
+    expect(p.originalUrl).toBe("https://up.example/a/1.html");
+    expect(p.bodyHtml).toBe("<p>正文</p>");
+  });
+});
