@@ -40,7 +40,15 @@ async function main(): Promise<void> {
   process.env.EDGEWIRE_PERSIST_TO = persistTo;
   const { applyLocalMigrations, startLocalWorker } = await import("./lib/local-worker");
   applyLocalMigrations();
-  const worker = await startLocalWorker({ port: 0, bindings: { ADMIN_TOKEN: TOKEN, ADMIN_RATE_LIMIT: "100000" } });
+  // What Workers forbid and the runtime reports: one request waiting on another's promise.
+  const hung = { lines: 0 };
+  const worker = await startLocalWorker({
+    port: 0,
+    bindings: { ADMIN_TOKEN: TOKEN, ADMIN_RATE_LIMIT: "100000" },
+    onRuntimeLine: (line) => {
+      if (/different request context|code had hung|hung/i.test(line)) hung.lines += 1;
+    },
+  });
   const base = worker.url;
   const deadline = Date.now() + SECONDS * 1000;
   // Per article, the highest version any accepted write carried: the stored one must be it,
@@ -81,8 +89,20 @@ async function main(): Promise<void> {
     while (Date.now() < deadline) {
       const roll = Math.random();
       const code = codes[Math.floor(Math.random() * codes.length)] ?? "";
+      // Share pages of all 50 codes from the start: the ones not written yet are 404s that
+      // their first write must purge. Legacy links, cards and JSON share their purges.
       const p =
-        roll < 0.5 ? `/a/${code}` : roll < 0.6 ? `/embed/${code}` : roll < 0.65 ? `/api/v1/articles/${code}` : (READ_PATHS[Math.floor(Math.random() * READ_PATHS.length)] ?? "/");
+        roll < 0.4
+          ? `/a/${code}`
+          : roll < 0.45
+            ? `/html_News/NewsShare.html?infoCode=${code}`
+            : roll < 0.55
+              ? `/embed/${code}`
+              : roll < 0.6
+                ? `/api/v1/articles/${code}`
+                : roll < 0.65
+                  ? `/search?q=${encodeURIComponent(`压测 ${Math.floor(Math.random() * 200)}`)}`
+                  : (READ_PATHS[Math.floor(Math.random() * READ_PATHS.length)] ?? "/");
       try {
         const res = await fetch(new URL(`${p}${p.includes("?") ? "&" : "?"}utm_source=soak`, base));
         await res.arrayBuffer();
@@ -101,10 +121,12 @@ async function main(): Promise<void> {
   let lost = 0;
   for (const [code, last] of expected) {
     const title = `压测文章 ${code} 第${last}版`;
-    const html = await (await fetch(new URL(`/a/${code}`, base))).text();
-    if (!html.includes(title)) {
-      lost += 1;
-      console.error(`soak: ${code} does not show its last title "${title}"`);
+    for (const p of [`/a/${code}`, `/html_News/NewsShare.html?infoCode=${code}`, `/embed/${code}`]) {
+      const html = await (await fetch(new URL(p, base))).text();
+      if (!html.includes(title)) {
+        lost += 1;
+        console.error(`soak: ${p} does not show its last title "${title}"`);
+      }
     }
   }
   await worker.dispose();
@@ -113,9 +135,9 @@ async function main(): Promise<void> {
   console.log(
     `soak: ${elapsed.toFixed(1)} s, ${counts.reads} reads (${(counts.reads / elapsed).toFixed(0)}/s), ${counts.writes} import requests ` +
       `(${counts.retried} retried after 503), ${expected.size} articles written; read 5xx: ${counts.read5xx}, write 5xx: ${counts.write5xx}, ` +
-      `connection errors: ${counts.otherErrors}, articles not showing their last content: ${lost}`,
+      `connection errors: ${counts.otherErrors}, pages not showing their last content: ${lost}, runtime "hung" lines: ${hung.lines}`,
   );
-  if (counts.read5xx + counts.write5xx + counts.otherErrors + lost > 0) process.exitCode = 1;
+  if (counts.read5xx + counts.write5xx + counts.otherErrors + lost + hung.lines > 0) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

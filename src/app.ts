@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
-import { purgerFor } from "./cache/purge";
+import { createCacheState, type CacheState } from "./cache/edge-cache";
+import { cacheMode, purgerFor } from "./cache/purge";
+import { PurgeBatcher } from "./cache/workers-cache";
 import { resilientDatabase } from "./db/middleware";
-import { cacheTagsFor, onArticlesChanged } from "./ingest/after-write";
 import { handleError, handleNotFound, requestId } from "./lib/http";
-import { siteConfig } from "./lib/config";
 import { securityHeaders } from "./lib/security-headers";
 import { admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
@@ -18,19 +18,18 @@ import { listings } from "./routes/listings";
 import { search } from "./routes/search";
 import { sitemaps } from "./routes/sitemaps";
 import { stats } from "./routes/stats";
-import { feedTopics, pingHub } from "./syndication/websub";
 
-// A changed article is purged from the edge cache before the write answers.
-onArticlesChanged(async (c, changes) => purgerFor(c.env).purgeTags(cacheTagsFor(changes)));
-// The hub ping is slow network work the write must not wait for, hence waitUntil.
-onArticlesChanged(async (c, changes) => {
-  const hub = c.env.WEBSUB_HUB;
-  if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
-});
+/** The isolate's cache state, shared with the edge cache in front (src/index.ts), and its purge batcher. */
+export type AppDeps = { cache: CacheState; purgeBatcher: PurgeBatcher };
 
-export function createApp(): Hono<AppEnv> {
+export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatcher: new PurgeBatcher() }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId);
+  app.use(async (c, next) => {
+    // Made when a write asks for it: the purger needs this request's execution context.
+    c.set("purge", (tags) => purgerFor(cacheMode(c.env.CACHE_MODE), c.env.DB, deps.cache, deps.purgeBatcher, () => c.executionCtx).purgeTags(tags));
+    await next();
+  });
   app.use(securityHeaders);
   app.use(resilientDatabase);
   app.route("/", health);

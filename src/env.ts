@@ -1,3 +1,5 @@
+import type { CacheTag } from "./cache/tags";
+
 /**
  * The one environment type for the whole app. Bindings and vars come from
  * `npm run types` (wrangler types → src/worker-configuration.d.ts); secrets are not in
@@ -14,6 +16,8 @@ export type Bindings = CloudflareBindings & {
 
 export type Variables = {
   requestId: string;
+  /** Purges these cache tags everywhere the site is cached (src/cache/purge.ts); awaited by writes. */
+  purge: (tags: readonly CacheTag[]) => Promise<void>;
 };
 
 export type AppEnv = {

@@ -11,6 +11,7 @@ declare namespace Cloudflare {
 		SITE_LANG: string;
 		EMBED_PARTNERS: string;
 		WEBSUB_HUB: string;
+		CACHE_MODE: string;
 	}
 }
 interface CloudflareBindings extends Cloudflare.Env {}
@@ -18,5 +19,5 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "EMBED_PARTNERS" | "WEBSUB_HUB">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE">> {}
 }

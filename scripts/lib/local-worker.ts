@@ -47,7 +47,21 @@ export type LocalWorkerOptions = {
   persist?: boolean;
   /** An already built bundle; built fresh when omitted. */
   scriptPath?: string;
+  /** Each line workerd prints (logs, warnings), instead of passing it straight through. */
+  onRuntimeLine?: (line: string, stream: "stdout" | "stderr") => void;
 };
+
+/** Hands each line of the runtime's output to `onLine`, and still shows it. */
+function lines(stream: NodeJS.ReadableStream, name: "stdout" | "stderr", onLine: (line: string, stream: "stdout" | "stderr") => void): void {
+  let pending = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    (name === "stdout" ? process.stdout : process.stderr).write(chunk);
+    const parts = (pending + chunk).split("\n");
+    pending = parts.pop() ?? "";
+    for (const line of parts) onLine(line, name);
+  });
+}
 
 export type LocalWorker = {
   mf: Miniflare;
@@ -68,6 +82,12 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
     ...(options.port !== undefined ? { port: options.port } : {}),
     d1Persist: persist ? path.join(STATE_DIR, "d1") : false,
     cachePersist: persist ? path.join(STATE_DIR, "cache") : false,
+    ...(options.onRuntimeLine ? { handleRuntimeStdio: (out: NodeJS.ReadableStream, err: NodeJS.ReadableStream) => {
+      const onLine = options.onRuntimeLine;
+      if (!onLine) return;
+      lines(out, "stdout", onLine);
+      lines(err, "stderr", onLine);
+    } } : {}),
   });
   const url = await mf.ready;
   return { mf, url, dispose: () => mf.dispose() };

@@ -1,180 +1,192 @@
 /**
- * The edge cache in front of the app, over the Workers Cache API (caches.default).
- * It sits around app.fetch rather than inside it so the app only ever sees the normalized
- * request (site origin, key path, declared parameters, no client headers): what is
- * rendered cannot depend on anything outside the cache key.
+ * The edge cache in front of the app, over the Workers Cache API (caches.default). It sits
+ * around app.fetch rather than inside it so the app only ever sees the normalized request
+ * (site origin, canonical path, declared parameters, no client headers): what is rendered
+ * cannot depend on anything outside the cache key.
  *
- * The Cache API ignores stale-while-revalidate and stale-if-error, so entries are kept for
- * the policy's staleIfError and their age is judged here against a soft TTL.
+ * One request, top to bottom: resolve the key (policy.ts) → keepCurrent (learn other
+ * isolates' purges) → lookup (memory, then the Cache API, each copy judged against the
+ * purges and its age) → answer a HIT, or a STALE copy while revalidate refreshes it, or on
+ * a miss renderAndStore (the first request) or wait for that render (the others).
  *
- * In front of the Cache API sits a one-second micro-cache in isolate memory (hot-pages.ts):
- * a page read many times a second is answered from memory, not looked up each time.
+ * Nothing here hands one request's promise, stream or I/O object to another (Workers
+ * forbid it): requests share only plain data, the pages' bytes, the purge times and the
+ * render leases, and each awaits only its own I/O and timers.
  */
 import type { Bindings } from "../env";
-import { hotPages, type HotPages } from "./hot-pages";
-import { entryRecorder, purgeEpoch, purgedSince } from "./purge";
-import { browserCacheControl, cacheTags, etagMatches, freshness, resolve, storableFor, type CachePolicy } from "./policy";
+import { answer, discard, fromCache, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
+import { HotPages } from "./hot-pages";
+import { Invalidations } from "./invalidations";
+import { freshness, storableFor, type CachePolicies, type CachePolicy, type Freshness } from "./policy";
+import { RenderLeases, sleep } from "./render-leases";
+import { tagsOf } from "./tags";
 
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
 
-/** A rendered response held in memory, so concurrent waiters each build their own Response. */
-type Rendered = { status: number; headers: [string, string][]; body: ArrayBuffer | ReadableStream | null; etag: string; softTtl: number; store: boolean };
+/** What one isolate knows about its cache: shared by the edge cache and the purger, made once in src/index.ts. */
+export type CacheState = { invalidations: Invalidations; hot: HotPages; leases: RenderLeases };
 
-const STORED_AT = "X-Edge-Stored-At";
-const SOFT_TTL = "X-Edge-Soft-Ttl";
-const INTERNAL = [STORED_AT, SOFT_TTL, "X-Request-Id"];
-
-export type EdgeCacheOptions = { now?: () => number; cache?: () => Cache; hot?: HotPages };
-
-async function strongEtag(body: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-  return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
+export function createCacheState(): CacheState {
+  return { invalidations: new Invalidations(), hot: new HotPages(), leases: new RenderLeases() };
 }
 
-/** The headers a reader gets: internal ones removed, the ETag, X-Cache and the browser's Cache-Control. */
-function readerHeaders(stored: HeadersInit, etag: string, status: number, label: "HIT" | "MISS" | "STALE", policy: CachePolicy): Headers {
-  const headers = new Headers(stored);
-  for (const name of INTERNAL) headers.delete(name);
-  headers.set("ETag", etag);
-  headers.set("X-Cache", label);
-  if (status < 500) headers.set("Cache-Control", browserCacheControl(status, policy));
-  return headers;
-}
+export type EdgeCacheOptions = { policies: CachePolicies; state: CacheState; now?: () => number; cache?: () => Cache };
 
-function respond(request: Request, r: Rendered, label: "HIT" | "MISS" | "STALE", policy: CachePolicy): Response {
-  const headers = readerHeaders(r.headers, r.etag, r.status, label, policy);
-  if (r.status < 400 && etagMatches(request.headers.get("If-None-Match"), r.etag)) {
-    for (const name of ["Content-Length", "Content-Type"]) headers.delete(name);
-    discard(r);
-    return new Response(null, { status: 304, headers });
-  }
-  if (request.method === "HEAD") discard(r);
-  return new Response(request.method === "HEAD" ? null : r.body, { status: r.status, headers });
-}
+/** How long a request of a new isolate waits for the first purge sync another request started. */
+const FIRST_SYNC_WAIT_MS = 500;
 
-/** Releases an unread cached body (a 304, a HEAD, or a copy replaced by a fresh render). */
-function discard(r: Rendered): void {
-  if (r.body instanceof ReadableStream) r.body.cancel().catch(() => undefined);
-}
+const logError = (event: string) => (err: unknown) => console.error(JSON.stringify({ event, error: String(err) }));
 
-/** A cached entry, its body streamed straight through: a HIT never buffers the page. */
-function fromCache(res: Response): Rendered {
-  return {
-    status: res.status,
-    headers: [...res.headers],
-    body: res.body,
-    etag: res.headers.get("ETag") ?? "",
-    softTtl: Number(res.headers.get(SOFT_TTL) ?? 0),
-    store: true,
-  };
-}
-
-export function withEdgeCache(handler: Handler, options: EdgeCacheOptions = {}): Handler {
+export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Handler {
+  const { policies, state } = options;
   const now = options.now ?? Date.now;
   const cacheOf = options.cache ?? (() => caches.default);
-  const hot = options.hot ?? hotPages;
-  // One render per key per isolate at a time: concurrent misses and refreshes share it,
-  // unless a purge has begun since it started (then it may hold what the write replaced).
-  const inflight = new Map<string, { epoch: number; work: Promise<Rendered> }>();
-  const recordEntry = entryRecorder();
+  const { invalidations, hot, leases } = state;
 
-  async function renderOnce(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext, persist = true): Promise<Rendered> {
-    const epoch = purgeEpoch();
-    const running = inflight.get(key);
-    if (running && running.epoch === epoch) return running.work;
-    let stored: Promise<unknown> = Promise.resolve();
-    const work = (async (): Promise<Rendered> => {
+  /** Other isolates' purges: read once a second per isolate, in the background after the first. */
+  async function keepCurrent(env: Bindings, ctx: ExecutionContext): Promise<void> {
+    const at = now();
+    const need = invalidations.syncNeeded(at);
+    if (need === "background") ctx.waitUntil(invalidations.sync(env.DB, at));
+    else if (need === "sync") await invalidations.sync(env.DB, at);
+    else if (need === "wait") {
+      const deadline = at + FIRST_SYNC_WAIT_MS;
+      while (!invalidations.primed && now() < deadline) await sleep(leases.limits.pollMs);
+      if (!invalidations.primed) await invalidations.sync(env.DB, now());
+    }
+  }
+
+  /** A fresh page held in memory that no purge has overtaken. */
+  function heldPage(key: string, policy: CachePolicy): Entry | null {
+    const at = now();
+    const page = hot.get(key, at);
+    if (!page || !invalidations.isCurrent(page.tags, page.storedAt)) return null;
+    return freshness((at - page.storedAt) / 1000, page.softTtl, policy) === "fresh" ? page : null;
+  }
+
+  /** The page in memory or in the Cache API, unless a purge overtook it, with how fresh it is. */
+  async function lookup(key: string, policy: CachePolicy): Promise<{ entry: Entry; state: Freshness } | null> {
+    const held = heldPage(key, policy);
+    if (held) return { entry: held, state: "fresh" };
+    const cached = await cacheOf().match(key);
+    if (!cached) return null;
+    const entry = fromCache(cached);
+    if (!invalidations.isCurrent(entry.tags, entry.storedAt)) {
+      discard(entry);
+      return null;
+    }
+    const state = freshness((now() - entry.storedAt) / 1000, entry.softTtl, policy);
+    if (state !== "fresh" || !hot.fits(cached.headers.get("Content-Length"))) return { entry, state };
+    // A small fresh page is read whole and held for the next second's readers.
+    const body = await cached.arrayBuffer();
+    const page = { ...entry, body, headers: [...readerHeaders(cached.headers, entry.etag, entry.status, "HIT", policy)] };
+    if (invalidations.isCurrent(page.tags, page.storedAt)) hot.set(key, page, now());
+    return { entry: page, state };
+  }
+
+  /**
+   * Renders the page; stores it (memory at once, the Cache API off the response path) when
+   * it may be stored and no purge of its tags began since the render did. `lease` is released
+   * once the copy is where waiting requests look for it.
+   */
+  async function renderAndStore(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext, lease: number | null): Promise<Entry> {
+    // Before the handler reads D1: a purge stamped after this overtakes the render.
+    const storedAt = invalidations.stamp(now());
+    let releaseLater = false;
+    try {
       const res = await handler(new Request(renderUrl), env, ctx);
       const body = await res.arrayBuffer();
-      const { store, softTtl } = storableFor(res, policy);
-      const rendered: Rendered = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), softTtl, store };
-      const tags = cacheTags(res);
-      // A purge of this page's tags that began during the render: answer, do not store.
-      if (store && persist && !purgedSince(epoch, tags)) {
-        const storedAt = now();
-        const hitHeaders = [...readerHeaders(res.headers, rendered.etag, res.status, "HIT", policy)];
-        hot.set(key, { status: res.status, headers: hitHeaders, body, etag: rendered.etag, storedAt, softTtl }, tags, storedAt);
-        const headers = new Headers(res.headers);
-        headers.set("ETag", rendered.etag);
-        headers.set(STORED_AT, String(storedAt));
-        headers.set(SOFT_TTL, String(softTtl));
-        // What the Cache API reads to keep the entry; readers get browserCacheControl instead.
-        headers.set("Cache-Control", `public, max-age=${softTtl + policy.staleIfError}`);
-        for (const name of ["X-Request-Id", "Set-Cookie"]) headers.delete(name);
-        stored = Promise.all([
-          cacheOf().put(key, new Response(body, { status: res.status, headers })),
-          recordEntry(env.DB, key, tags),
-        ]).catch((err: unknown) => console.error(JSON.stringify({ event: "cache_store_failed", error: String(err) })));
+      const tags = tagsOf(res);
+      const { store, softTtl } = storableFor(res, policy, tags.length > 0);
+      const entry: Entry = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
+      if (key !== "" && store && invalidations.isCurrent(tags, storedAt)) {
+        hot.set(key, { ...entry, body, headers: [...readerHeaders(res.headers, entry.etag, res.status, "HIT", policy)] }, now());
+        const put = cacheOf()
+          .put(key, new Response(body, { status: res.status, headers: storedHeaders(res, entry, policy) }))
+          .catch(logError("cache_store_failed"))
+          .finally(() => lease !== null && leases.release(key, lease));
+        releaseLater = true;
+        ctx.waitUntil(put);
       }
-      return rendered;
-    })();
-    inflight.set(key, { epoch, work });
-    // The reader is answered as soon as the render is done; the entry is written off the
-    // response path, and until it is, later requests share this render instead of a miss.
-    const release = work
-      .then(() => stored, () => undefined)
-      .finally(() => {
-        if (inflight.get(key)?.work === work) inflight.delete(key);
-      });
-    ctx.waitUntil(release);
-    return work;
+      return entry;
+    } finally {
+      if (!releaseLater && lease !== null) leases.release(key, lease);
+    }
+  }
+
+  /** Polls (own timers) for the page another request of this isolate is rendering. */
+  async function waitForRender(key: string, policy: CachePolicy): Promise<Entry | null> {
+    const deadline = now() + leases.limits.maxWaitMs;
+    while (now() < deadline) {
+      await sleep(leases.limits.pollMs);
+      const held = heldPage(key, policy);
+      if (held) return held;
+      if (!leases.isHeld(key, now())) break;
+    }
+    const found = await lookup(key, policy);
+    return found?.state === "fresh" ? found.entry : null;
+  }
+
+  /** A miss: the first request renders; the others wait for its page, and render only past the bound. */
+  async function miss(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext): Promise<{ entry: Entry; label: CacheLabel }> {
+    const lease = leases.tryAcquire(key, now());
+    if (lease === null) {
+      const waited = await waitForRender(key, policy);
+      if (waited) return { entry: waited, label: "HIT" };
+    }
+    const mine = lease ?? leases.tryAcquire(key, now());
+    return { entry: await renderAndStore(key, renderUrl, policy, env, ctx, mine), label: "MISS" };
+  }
+
+  /** A stale copy is answered at once; one request of the isolate refreshes it in the background. */
+  function revalidate(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext): void {
+    const lease = leases.tryAcquire(key, now());
+    if (lease === null) return;
+    ctx.waitUntil(renderAndStore(key, renderUrl, policy, env, ctx, lease).then(() => undefined, logError("revalidate_failed")));
   }
 
   return async (request, env, ctx) => {
-    const resolved = resolve(request.method, request.url, env.SITE_URL);
-    if (!resolved) {
-      const res = await handler(request, env, ctx);
-      const out = new Response(res.body, res);
-      out.headers.set("X-Cache", "BYPASS");
-      return out;
-    }
+    const resolved = policies.resolve(request.method, request.url, env.SITE_URL);
+    if (!resolved) return bypass(await handler(request, env, ctx));
     const { key, renderUrl, policy } = resolved;
-    if (!key) {
-      const rendered = await renderOnce(`uncached:${renderUrl}`, renderUrl, policy, env, ctx, false);
-      return respond(request, { ...rendered, store: false }, "MISS", policy);
+    if (key === "") return answerRendered(request, await renderAndStore("", renderUrl, policy, env, ctx, null), "MISS", policy);
+    await keepCurrent(env, ctx);
+    const held = heldPage(key, policy);
+    // The hottest path of all: the headers were made once, when the page was held.
+    if (held && request.method === "GET" && !request.headers.has("If-None-Match")) {
+      return new Response(held.body, { status: held.status, headers: held.headers });
     }
-    const at = now();
-    const held = hot.get(key, at);
-    if (held && freshness((at - held.storedAt) / 1000, held.softTtl, policy) === "fresh") {
-      // The hottest path of all: the headers were made once, when the page was held.
-      if (request.method === "GET" && !request.headers.has("If-None-Match")) return new Response(held.body, { status: held.status, headers: held.headers });
-      return respond(request, { ...held, store: true }, "HIT", policy);
+    const found = held ? { entry: held, state: "fresh" as const } : await lookup(key, policy);
+    if (found?.state === "fresh") return answer(request, found.entry, "HIT", policy);
+    if (found?.state === "stale") {
+      revalidate(key, renderUrl, policy, env, ctx);
+      return answer(request, found.entry, "STALE", policy);
     }
-    const epoch = purgeEpoch();
-    const cached = await cacheOf().match(key);
-    if (cached) {
-      const storedAt = Number(cached.headers.get(STORED_AT) ?? 0);
-      const age = (now() - storedAt) / 1000;
-      const softTtl = Number(cached.headers.get(SOFT_TTL) ?? 0);
-      const state = freshness(age, softTtl, policy);
-      if (state === "fresh" && hot.fits(cached.headers.get("Content-Length"))) {
-        // A small fresh page is read whole and held in memory for the next second's readers,
-        // unless a purge of it began since the lookup (the copy may be what it removed).
-        const body = await cached.arrayBuffer();
-        const etag = cached.headers.get("ETag") ?? "";
-        const page = { status: cached.status, headers: [...readerHeaders(cached.headers, etag, cached.status, "HIT", policy)], body, etag, storedAt, softTtl };
-        const tags = cacheTags(cached);
-        if (!purgedSince(epoch, tags)) hot.set(key, page, tags, now());
-        return respond(request, { ...page, store: true }, "HIT", policy);
-      }
-      const entry = fromCache(cached);
-      if (state === "fresh") return respond(request, entry, "HIT", policy);
-      if (state === "stale") {
-        ctx.waitUntil(renderOnce(key, renderUrl, policy, env, ctx).then(() => undefined, () => undefined));
-        return respond(request, entry, "STALE", policy);
-      }
-      const fresh = await renderOnce(key, renderUrl, policy, env, ctx).catch(() => null);
-      if (!fresh || fresh.status >= 500) return respond(request, entry, "STALE", policy);
-      discard(entry);
-      return respond(request, fresh, "MISS", policy);
+    let fresh: { entry: Entry; label: CacheLabel };
+    try {
+      fresh = await miss(key, renderUrl, policy, env, ctx);
+    } catch (err) {
+      // stale-if-error: an expired copy beats an error page.
+      if (found) return answer(request, found.entry, "STALE", policy);
+      throw err;
     }
-    const rendered = await renderOnce(key, renderUrl, policy, env, ctx);
-    if (rendered.status >= 500) {
-      const res = new Response(request.method === "HEAD" ? null : rendered.body, { status: rendered.status, headers: rendered.headers });
-      res.headers.set("Cache-Control", "no-store");
-      res.headers.set("X-Cache", "MISS");
-      return res;
-    }
-    return respond(request, rendered, "MISS", policy);
+    if (found && fresh.entry.status >= 500) return answer(request, found.entry, "STALE", policy);
+    if (found) discard(found.entry);
+    return answerRendered(request, fresh.entry, fresh.label, policy);
   };
+}
+
+/** A render as answered: server errors are never cacheable by anyone. */
+function answerRendered(request: Request, entry: Entry, label: CacheLabel, policy: CachePolicy): Response {
+  if (entry.status < 500) return answer(request, entry, label, policy);
+  const res = new Response(request.method === "HEAD" ? null : entry.body, { status: entry.status, headers: entry.headers });
+  res.headers.set("Cache-Control", "no-store");
+  res.headers.set("X-Cache", "MISS");
+  return res;
+}
+
+function bypass(res: Response): Response {
+  const out = new Response(res.body, res);
+  out.headers.set("X-Cache", "BYPASS");
+  return out;
 }

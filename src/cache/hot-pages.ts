@@ -15,9 +15,11 @@ export type HotPage = {
   headers: [string, string][];
   body: ArrayBuffer;
   etag: string;
-  /** When the page was rendered (ms), which is what its freshness is judged by. */
+  /** When the page's render began (ms): its freshness, and whether a purge overtook it, are judged by it. */
   storedAt: number;
   softTtl: number;
+  /** Its cache tags, from the Cache-Tag header. */
+  tags: readonly string[];
 };
 
 type Held = { page: HotPage; tags: ReadonlySet<string>; heldAt: number };
@@ -51,11 +53,11 @@ export class HotPages {
     return contentLength !== null && this.limits.ttlMs > 0 && Number.isFinite(n) && n <= this.limits.maxBytes / 8;
   }
 
-  set(key: string, page: HotPage, tags: string[], now: number): void {
+  set(key: string, page: HotPage, now: number): void {
     this.delete(key);
     // A large page (a long feed) is not held; it streams from the Cache API instead.
     if (page.body.byteLength > this.limits.maxBytes / 8) return;
-    this.held.set(key, { page, tags: new Set(tags), heldAt: now });
+    this.held.set(key, { page, tags: new Set(page.tags), heldAt: now });
     this.bytes += page.body.byteLength;
     for (const [oldest, entry] of this.held) {
       if (this.bytes <= this.limits.maxBytes && this.held.size <= this.limits.maxEntries) break;
@@ -72,10 +74,10 @@ export class HotPages {
   }
 
   /**
-   * Forgets every page carrying one of these cache tags. By tag rather than by the D1 tag
-   * index, so a page whose index row is not written yet is forgotten all the same.
+   * Forgets every page carrying one of these cache tags, to free the memory at once (the
+   * edge cache would not serve them anyway: it checks each page against the purges).
    */
-  deleteTagged(tags: string[]): void {
+  deleteTagged(tags: readonly string[]): void {
     for (const [key, entry] of this.held) {
       if (tags.some((tag) => entry.tags.has(tag))) this.delete(key);
     }
@@ -86,5 +88,4 @@ export class HotPages {
   }
 }
 
-/** The isolate's one micro-cache, shared by the edge cache and the purger. */
-export const hotPages = new HotPages();
+

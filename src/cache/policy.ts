@@ -1,17 +1,14 @@
 /**
  * Edge cache policy as pure functions of the request URL and the response.
  *
- * Freshness: purge, not versioned keys. A versioned key needs the current version on every
- * request, and the only shared place to keep it is D1, which a HIT must not touch. So an
- * entry is keyed by URL alone and deleted when its content changes (src/cache/purge.ts):
- * in this location at once (the write awaits the purge), elsewhere by Cloudflare's
- * purge-by-tag in production, and in any case within SOFT_TTL + one request, because a
- * copy older than SOFT_TTL is refreshed in the background by the next request.
+ * Each public route declares, next to its path (src/routes/public-routes.ts), how long its
+ * pages live and which query parameters change them; this file turns that table into cache
+ * keys. Freshness after a write is not kept by these lifetimes but by purging tags
+ * (src/cache/invalidations.ts): the lifetimes only bound how long an unpurged copy lives.
  */
+import { INVALID, type ParamRule } from "./params";
 
 export type CachePolicy = {
-  /** Query parameters that change the output; every other parameter is dropped. */
-  params: readonly string[];
   /** Seconds an entry is served as a plain HIT. */
   softTtl: number;
   /** Seconds past softTtl during which a STALE copy is served while one refresh runs. */
@@ -26,92 +23,129 @@ export const MINUTE = 60;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-export const PAGE: Omit<CachePolicy, "params"> = { softTtl: 60, staleWhileRevalidate: 5 * MINUTE, staleIfError: DAY, browserMaxAge: 60 };
-const FEED: Omit<CachePolicy, "params"> = { softTtl: 2 * MINUTE, staleWhileRevalidate: 10 * MINUTE, staleIfError: DAY, browserMaxAge: 5 * MINUTE };
-const STATIC: Omit<CachePolicy, "params"> = { softTtl: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, browserMaxAge: HOUR };
+export const PAGE: CachePolicy = { softTtl: 60, staleWhileRevalidate: 5 * MINUTE, staleIfError: DAY, browserMaxAge: 60 };
+export const FEED: CachePolicy = { softTtl: 2 * MINUTE, staleWhileRevalidate: 10 * MINUTE, staleIfError: DAY, browserMaxAge: 5 * MINUTE };
+export const STATIC: CachePolicy = { softTtl: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, browserMaxAge: HOUR };
 
-/** A 404 is cached briefly: long enough to absorb a burst, short enough for a new article. */
+/** A 404 or 410 is cached briefly: long enough to absorb a burst; a create purges it at once. */
 export const NOT_FOUND_TTL = 30;
 
-type RouteSpec = { pattern: RegExp; params: readonly string[]; policy: Omit<CachePolicy, "params">; keyPath?: (url: URL) => string | null };
-/** A route with its full policy made once, not per request: resolve() runs on every hit. */
-type Route = RouteSpec & { full: CachePolicy };
+/** One public GET route: its Hono path, lifetimes, declared parameters and canonical path. */
+export type RoutePolicy = {
+  /** The path exactly as the route is registered with Hono (`/a/:infoCode`). */
+  readonly path: string;
+  readonly policy: CachePolicy;
+  /** The query parameters that change the output, each with its normalizing rule. */
+  readonly params?: Readonly<Record<string, ParamRule>>;
+  /**
+   * The canonical path of the page from the path parameters and the query, or null when
+   * the request is malformed (rendered as an error page, never stored). Default: as asked.
+   */
+  readonly canonical?: (path: Readonly<Record<string, string>>, query: URLSearchParams) => string | null;
+  /** Parameters consumed by `canonical` (the legacy URL's infoCode), so they are not repeated in the key. */
+  readonly consumes?: readonly string[];
+};
 
-const INFO_CODE = /^[A-Za-z]{2}\d{18}$/;
-
-/** The legacy share URL is the same page as /a/{code}: one entry serves both. */
-function legacyShareKey(url: URL): string | null {
-  const code = url.searchParams.get("infoCode");
-  return code && INFO_CODE.test(code) ? `/a/${code.toUpperCase()}` : null;
-}
-
-function shareKey(url: URL): string | null {
-  const code = url.pathname.slice("/a/".length);
-  return INFO_CODE.test(code) ? `/a/${code.toUpperCase()}` : null;
-}
-
-const SPECS: readonly RouteSpec[] = [
-  { pattern: /^\/a\/[^/]+$/, params: [], policy: PAGE, keyPath: shareKey },
-  { pattern: /^\/html_News\/NewsShare\.html$/, params: ["infoCode"], policy: PAGE, keyPath: legacyShareKey },
-  { pattern: /^\/$/, params: ["before"], policy: PAGE },
-  { pattern: /^\/category\/[^/]+\.html$/, params: ["before", "page"], policy: PAGE },
-  { pattern: /^\/tag\/[^/]+\.html$/, params: ["before", "page"], policy: PAGE },
-  { pattern: /^\/search$/, params: ["q", "page"], policy: PAGE },
-  { pattern: /^\/(feed\.xml|atom\.xml|feed\.json)$/, params: ["before"], policy: FEED },
-  { pattern: /^\/category\/[^/]+\/(feed\.xml|atom\.xml|feed\.json)$/, params: ["before"], policy: FEED },
-  { pattern: /^\/(sitemap\.xml|news-sitemap\.xml|robots\.txt)$/, params: ["page"], policy: FEED },
-  { pattern: /^\/sitemap-[\w-]+\.xml$/, params: [], policy: FEED },
-  { pattern: /^\/oembed$/, params: ["url", "format", "maxwidth", "maxheight"], policy: PAGE },
-  { pattern: /^\/embed\/[^/]+$/, params: ["theme", "lang"], policy: PAGE },
-  { pattern: /^\/embed\.js$/, params: [], policy: STATIC },
-  { pattern: /^\/api\/v1\/articles\/[^/]+$/, params: [], policy: PAGE },
-  { pattern: /^\/api\/v1\/articles$/, params: ["category", "tag", "limit", "cursor"], policy: PAGE },
-  { pattern: /^\/api\/v1\/categories$/, params: [], policy: FEED },
-  { pattern: /^\/api\/v1\/search$/, params: ["q", "page"], policy: PAGE },
-];
-
-const ROUTES: readonly Route[] = SPECS.map((spec) => ({ ...spec, full: { ...spec.policy, params: spec.params } }));
-
-/** The declared parameters present, first value each, sorted by name, as a query string. */
-function declaredQuery(url: URL, params: readonly string[]): string {
-  const declared = params
-    .flatMap((name) => url.searchParams.getAll(name).slice(0, 1).map((value) => [name, value] as const))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return new URLSearchParams(declared.map(([k, v]): [string, string] => [k, v])).toString();
-}
-
+/** key "": render, answer, never store. */
 export type Resolved = { policy: CachePolicy; key: string; renderUrl: string };
 
-/**
- * The route's policy, its normalized cache key and the URL the app renders from: the
- * configured site origin (never the request's Host), the key path, and only the declared
- * parameters, sorted, so tracking parameters (utm_*, fbclid, from, isappinstalled…)
- * neither make a new entry nor reach the renderer. Null: not a cacheable route.
- */
-export function resolve(method: string, requestUrl: string, siteUrl: string): Resolved | null {
-  if (method !== "GET" && method !== "HEAD") return null;
-  const url = new URL(requestUrl);
-  const route = ROUTES.find((r) => r.pattern.test(url.pathname));
-  if (!route) return null;
-  const site = siteUrl.endsWith("/") ? siteUrl.replace(/\/+$/, "") : siteUrl;
-  const keyPath = route.keyPath ? route.keyPath(url) : url.pathname;
-  const query = route.params.length === 0 || url.search === "" ? "" : declaredQuery(url, route.params);
-  const renderUrl = `${site}${url.pathname}${query ? `?${query}` : ""}`;
-  if (keyPath === null) {
-    // Malformed share codes still render (a 404 page) but never make an entry.
-    return { policy: route.full, key: "", renderUrl };
+type Compiled = { route: RoutePolicy; pattern: RegExp; names: string[] };
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A Hono path (`/category/:file{[^/]+\.html}`) as an anchored RegExp: no trailing slash, as Hono's strict mode. */
+export function compilePath(path: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const segments = splitSegments(path).map((segment) => {
+    const m = /^:(\w+)(?:\{(.+)\})?$/.exec(segment);
+    if (!m?.[1]) return escapeRe(segment);
+    names.push(m[1]);
+    return `(${m[2] ?? "[^/]+"})`;
+  });
+  return { pattern: new RegExp(`^${segments.join("/")}$`), names };
+}
+
+/** Splits at "/" outside braces: a custom regex (`{[^/]+\.html}`) may hold a slash. */
+function splitSegments(path: string): string[] {
+  const segments: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of path) {
+    if (ch === "{") depth++;
+    else if (ch === "}") depth--;
+    if (ch === "/" && depth === 0) {
+      segments.push(current);
+      current = "";
+    } else current += ch;
   }
-  // The legacy URL's infoCode lives in the key path, so it is not repeated in the query.
-  const keyQuery = route.keyPath ? "" : query;
-  return { policy: route.full, key: `${site}${keyPath}${keyQuery ? `?${keyQuery}` : ""}`, renderUrl };
+  segments.push(current);
+  return segments;
+}
+
+function compile(route: RoutePolicy): Compiled {
+  return { route, ...compilePath(route.path) };
+}
+
+/** The route table made into a key function, once per isolate: resolve() runs on every request. */
+export class CachePolicies {
+  private readonly compiled: readonly Compiled[];
+
+  constructor(readonly routes: readonly RoutePolicy[]) {
+    this.compiled = routes.map(compile);
+  }
+
+  /**
+   * The route's policy, its normalized cache key and the URL the app renders from: the
+   * configured site origin (never the request's Host), the canonical path, and only the
+   * declared parameters, normalized and sorted. Null: not a cacheable route.
+   */
+  resolve(method: string, requestUrl: string, siteUrl: string): Resolved | null {
+    if (method !== "GET" && method !== "HEAD") return null;
+    const url = new URL(requestUrl);
+    const site = siteUrl.replace(/\/+$/, "");
+    for (const { route, pattern, names } of this.compiled) {
+      const m = pattern.exec(url.pathname);
+      if (!m) continue;
+      const pathParams: Record<string, string> = {};
+      names.forEach((name, i) => (pathParams[name] = m[i + 1] ?? ""));
+      return resolveRoute(route, url, pathParams, site);
+    }
+    return null;
+  }
+}
+
+function resolveRoute(route: RoutePolicy, url: URL, pathParams: Record<string, string>, site: string): Resolved {
+  const canonical = route.canonical ? route.canonical(pathParams, url.searchParams) : url.pathname;
+  const query: [string, string][] = [];
+  let valid = canonical !== null;
+  for (const [name, rule] of Object.entries(route.params ?? {})) {
+    if (route.consumes?.includes(name)) continue;
+    const raw = url.searchParams.get(name);
+    if (raw === null) continue;
+    const value = rule(raw, site);
+    if (value === INVALID) {
+      valid = false;
+      query.push([name, raw]);
+    } else if (value !== undefined) query.push([name, value]);
+  }
+  query.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const search = query.length > 0 ? `?${new URLSearchParams(query).toString()}` : "";
+  if (!valid) {
+    // Malformed: rendered from what was asked (the app answers 404 or 400), never stored.
+    const raw = route.consumes?.length ? url.search : search;
+    return { policy: route.policy, key: "", renderUrl: `${site}${url.pathname}${raw}` };
+  }
+  const renderUrl = `${site}${canonical}${search}`;
+  return { policy: route.policy, key: renderUrl, renderUrl };
 }
 
 /** Whether a rendered response may be stored, and for how long as a fresh HIT. */
-export function storableFor(res: Response, policy: CachePolicy): { store: boolean; softTtl: number } {
+export function storableFor(res: Response, policy: CachePolicy, tagged: boolean): { store: boolean; softTtl: number } {
   const cc = res.headers.get("Cache-Control") ?? "";
   if (res.headers.has("Set-Cookie") || /no-store|private/i.test(cc)) return { store: false, softTtl: 0 };
   if (res.status === 200) return { store: true, softTtl: policy.softTtl };
-  if (res.status === 404 || res.status === 410) return { store: true, softTtl: Math.min(NOT_FOUND_TTL, policy.softTtl) };
+  // A missing page is stored only with the tag of what is missing, so creating it purges the 404.
+  if ((res.status === 404 || res.status === 410) && tagged) return { store: true, softTtl: Math.min(NOT_FOUND_TTL, policy.softTtl) };
   return { store: false, softTtl: 0 };
 }
 
@@ -135,10 +169,4 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   if (ifNoneMatch.trim() === "*") return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
   return ifNoneMatch.split(",").some((candidate) => opaque(candidate) === opaque(etag));
-}
-
-/** Tags from the route's Cache-Tag header, trimmed and de-duplicated. */
-export function cacheTags(res: Response): string[] {
-  const header = res.headers.get("Cache-Tag") ?? "";
-  return [...new Set(header.split(",").map((t) => t.trim()).filter(Boolean))];
 }

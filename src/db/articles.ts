@@ -117,9 +117,17 @@ export async function getArticle(db: Db, infoCode: string): Promise<Article | nu
   return row ? toArticle(row) : null;
 }
 
+/**
+ * Older than the cursor, and only when the cursor names a real article's position: a
+ * cursor made up by hand finds nothing (and so is a 404 that is never cached), which keeps
+ * the number of list pages a client can make the edge cache hold to the number of articles.
+ */
 export function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor?: ListCursor): SQL | undefined {
-  // A row-value comparison lets SQLite continue the index range scan right after the cursor.
-  return cursor ? sql`(${publishedAt}, ${id}) < (${cursor.publishedAt}, ${cursor.id})` : undefined;
+  if (!cursor) return undefined;
+  // A row-value comparison lets SQLite continue the index range scan right after the cursor;
+  // the EXISTS is one primary-key lookup, evaluated once (it does not depend on the row).
+  return sql`(${publishedAt}, ${id}) < (${cursor.publishedAt}, ${cursor.id})
+    AND EXISTS (SELECT 1 FROM articles AS cursor_article WHERE cursor_article.id = ${cursor.id} AND cursor_article.published_at = ${cursor.publishedAt})`;
 }
 
 /**

@@ -83,17 +83,18 @@ export type CategoryRow = typeof categories.$inferSelect;
 export type TagRow = typeof tags.$inferSelect;
 
 /**
- * Which edge-cache entries carry which cache tag, so the local purger can find every key
- * of a tag (the Cache API itself can only delete by exact key). Written when an entry is
- * stored (off the response path), read only when articles change.
+ * When each cache tag was last purged (src/cache/invalidations.ts): one row per tag, so a
+ * purge costs the same whatever the number of cached pages carrying the tag. Every isolate
+ * reads the rows newer than its last read, about once a second; rows older than an hour
+ * are pruned by the writes.
  */
-export const cacheEntries = sqliteTable(
-  "cache_entries",
+export const cachePurges = sqliteTable(
+  "cache_purges",
   {
-    tag: text("tag").notNull(),
-    key: text("key").notNull(),
+    tag: text("tag").primaryKey(),
+    purgedAt: integer("purged_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tag, t.key] })],
+  (t) => [index("cache_purges_purged_at_idx").on(t.purgedAt)],
 );
 
 /**

@@ -1,31 +1,22 @@
 /**
- * What must follow a change to stored articles. It is awaited before the write's response
- * goes out, so the very next request in this location already misses the cache; a
- * listener with slow work (a WebSub ping) hands it to waitUntil itself.
+ * What must follow a change to stored articles, in one place for every write (import, PUT,
+ * DELETE, resanitize, reindex): the cache purge, awaited before the write's response goes
+ * out so the very next request already misses, and the WebSub ping, which is slow network
+ * work the write does not wait for (waitUntil).
  */
 import type { Context } from "hono";
-import { tagPageCacheTag } from "../lib/cache-tags";
+import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
+import { siteConfig } from "../lib/config";
+import { feedTopics, pingHub } from "../syndication/websub";
 import type { ParsedPost } from "./types";
 
-export type ChangeSet = {
+/** Every value a write changed, before and after: old and new categories and tags. */
+export type ChangeSet = ChangedContent & {
   infoCodes: string[];
   categories: string[];
   tags: string[];
 };
-
-/** Cache tags of everything an article appears on: itself, its category and tags, lists, feeds. */
-export function cacheTagsFor(changes: ChangeSet): string[] {
-  if (changes.infoCodes.length === 0) return [];
-  const tags = new Set<string>(["list:home", "feed:site", "sitemap", "list:search"]);
-  for (const code of changes.infoCodes) tags.add(`article:${code}`);
-  for (const slug of changes.categories) {
-    tags.add(`category:${slug}`);
-    tags.add(`feed:category:${slug}`);
-  }
-  for (const tag of changes.tags) tags.add(tagPageCacheTag(tag));
-  return [...tags].sort();
-}
 
 async function changeSetFor(c: Context<AppEnv>, posts: ParsedPost[], statusChanged: string[]): Promise<ChangeSet> {
   const infoCodes = new Set(posts.map((p) => p.infoCode));
@@ -47,20 +38,16 @@ async function changeSetFor(c: Context<AppEnv>, posts: ParsedPost[], statusChang
   return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags] };
 }
 
-export type ChangeListener = (c: Context<AppEnv>, changes: ChangeSet) => Promise<void>;
-
-const listeners: ChangeListener[] = [];
-
-/** Cache purging and hub pings register here (src/app.ts), so ingest does not import them. */
-export function onArticlesChanged(listener: ChangeListener): void {
-  if (!listeners.includes(listener)) listeners.push(listener);
+async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
+  const hub = c.env.WEBSUB_HUB;
+  if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
 }
 
 export async function afterArticlesChanged(c: Context<AppEnv>, posts: ParsedPost[], statusChanged: string[] = []): Promise<void> {
   if (posts.length === 0 && statusChanged.length === 0) return;
   try {
     const changes = await changeSetFor(c, posts, statusChanged);
-    const outcomes = await Promise.allSettled(listeners.map((listener) => listener(c, changes)));
+    const outcomes = await Promise.allSettled([c.var.purge(tagsForChange(changes)), notify(c, changes)]);
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") console.error(JSON.stringify({ event: "after_write_failed", error: String(outcome.reason) }));
     }

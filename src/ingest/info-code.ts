@@ -1,18 +1,10 @@
 /**
- * Info codes: two capital letters and 18 digits, the first 8 a yyyymmdd date
- * (`NW202204282363815497`). They key share URLs already in the wild, so they never change.
+ * Generated info codes for posts that carry none. The rule for reading a code is in
+ * src/lib/info-code.ts (re-exported here for ingest's callers).
  */
 import { sha256 } from "./hash";
-import { isCalendarDate } from "./post-date";
 
-const SHAPE_RE = /^[A-Z]{2}(\d{4})(\d{2})(\d{2})\d{10}$/;
-
-export const INFO_CODE_RULE = "two capital letters and 18 digits, the first 8 a real yyyymmdd date";
-
-export function isInfoCode(code: string): boolean {
-  const m = SHAPE_RE.exec(code);
-  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
+export { INFO_CODE_RULE, isInfoCode, parseInfoCode, type InfoCode } from "../lib/info-code";
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 

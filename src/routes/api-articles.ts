@@ -4,25 +4,28 @@
  */
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { getArticle } from "../db/articles";
 import { createDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
+import { parseInfoCode, INFO_CODE_RULE } from "../lib/info-code";
 import { toRfc3339 } from "../lib/time";
+import { ROUTES } from "./public-routes";
 
 export const apiArticles = new Hono<AppEnv>();
 
 apiArticles.use("/api/v1/articles/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], credentials: false, maxAge: 86400 }));
 
-apiArticles.get("/api/v1/articles/:infoCode", async (c) => {
-  const raw = c.req.param("infoCode");
-  if (!/^[A-Za-z]{2}\d{18}$/.test(raw)) throw new AppError("not_found", "infoCode must be two letters and 18 digits, e.g. NW202204282363815497.");
-  const article = await getArticle(createDb(c.env.DB), raw.toUpperCase());
-  if (!article) throw new AppError("not_found", `No article has info code ${raw.toUpperCase()}.`);
+apiArticles.get(ROUTES.apiArticle.path, async (c) => {
+  const infoCode = parseInfoCode(c.req.param("infoCode"));
+  if (!infoCode) throw new AppError("not_found", `infoCode must be ${INFO_CODE_RULE}.`);
+  const article = await getArticle(createDb(c.env.DB), infoCode);
+  if (!article) throw new AppError("not_found", `No article has info code ${infoCode}.`);
   if (article.status !== "published") throw new AppError("gone", `Article ${article.infoCode} has been unpublished.`);
   const site = siteConfig(c.env);
-  c.header("Cache-Tag", `article:${article.infoCode},category:${article.category.slug}`);
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]));
   return c.json({
     infoCode: article.infoCode,
     url: absoluteUrl(site, `/a/${article.infoCode}`),

@@ -8,14 +8,17 @@
  * tracking parameters (utm_*, fbclid, from, …) change nothing.
  */
 import { Hono, type Context } from "hono";
+import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { createDb, type Db } from "../db/client";
 import { listArticles } from "../db/articles";
 import { getArticleWithRelated } from "../db/related";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
+import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { ArticlePage } from "../views/ArticlePage";
 import { GonePage, NotFoundPage } from "../views/ErrorPage";
+import { ROUTES } from "./public-routes";
 
 export const articles = new Hono<AppEnv>();
 
@@ -25,22 +28,17 @@ const RECENT_ON_ERROR = 5;
 /** Newest articles of the same category shown under an article (read with it, one query). */
 export const RELATED_COUNT = 5;
 
-/**
- * Two letters and 18 digits. Lower-case letters are accepted and upper-cased, because
- * codes get retyped by hand and some chat apps lower-case links; the page is the same
- * and its canonical link names the upper-case URL, so search engines keep one copy.
- * Anything else is malformed and gets the 404 page without touching the article table.
- */
-export function parseInfoCode(value: string | undefined): string | null {
-  return value !== undefined && /^[A-Za-z]{2}\d{18}$/.test(value) ? value.toUpperCase() : null;
-}
-
-/** Read by the edge cache middleware to purge this page when the article or its category changes. */
+/** The page shows the article and its category's name: a change to either purges it. */
 function cacheTags(article: Article): string {
-  return `article:${article.infoCode},category:${article.category.slug}`;
+  return cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]);
 }
 
-async function errorPage(c: Context<AppEnv>, db: Db, status: 404 | 410): Promise<Response> {
+/**
+ * The 404/410 page of a well-formed code carries the article's tag, so creating or
+ * republishing that article purges it. A malformed code never reaches D1's article table.
+ */
+async function errorPage(c: Context<AppEnv>, db: Db, status: 404 | 410, infoCode: InfoCode | null): Promise<Response> {
+  if (infoCode) c.header("Cache-Tag", cacheTagHeader([CacheTags.article(infoCode)]));
   const site = siteConfig(c.env);
   const recent = await listArticles(db, { limit: RECENT_ON_ERROR });
   const page = status === 410 ? GonePage({ site, recent }) : NotFoundPage({ site, recent });
@@ -50,15 +48,15 @@ async function errorPage(c: Context<AppEnv>, db: Db, status: 404 | 410): Promise
 async function sharePage(c: Context<AppEnv>, requested: string | undefined): Promise<Response> {
   const db = createDb(c.env.DB);
   const infoCode = parseInfoCode(requested);
-  if (infoCode === null) return errorPage(c, db, 404);
+  if (infoCode === null) return errorPage(c, db, 404, null);
   const found = await getArticleWithRelated(db, infoCode, RELATED_COUNT);
-  if (found === null) return errorPage(c, db, 404);
+  if (found === null) return errorPage(c, db, 404, infoCode);
   const { article, related } = found;
-  if (article.status !== "published") return errorPage(c, db, 410);
+  if (article.status !== "published") return errorPage(c, db, 410, infoCode);
   c.header("Cache-Tag", cacheTags(article));
   return c.html(ArticlePage({ site: siteConfig(c.env), article, related }));
 }
 
-articles.get("/a/:infoCode", (c) => sharePage(c, c.req.param("infoCode")));
+articles.get(ROUTES.share.path, (c) => sharePage(c, c.req.param("infoCode")));
 
-articles.get("/html_News/NewsShare.html", (c) => sharePage(c, c.req.query("infoCode")));
+articles.get(ROUTES.legacyShare.path, (c) => sharePage(c, c.req.query("infoCode")));

@@ -6,19 +6,20 @@
  * frame-ancestors alone).
  */
 import { Hono, type Context } from "hono";
+import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { getArticle } from "../db/articles";
 import { createDb } from "../db/client";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { cardScriptCspHash, EMBED_SCRIPT } from "../embed/scripts";
 import { siteConfig } from "../lib/config";
+import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { AppError } from "../lib/errors";
 import { buildOEmbed, oembedXml, ownArticleCode, parseMax } from "../syndication/oembed";
 import { EmbedCard, type CardTheme } from "../views/EmbedCard";
+import { ROUTES } from "./public-routes";
 
 export const embed = new Hono<AppEnv>();
-
-const INFO_CODE = /^[A-Za-z]{2}\d{18}$/;
 
 /** Partner origins as CSP sources; anything that is not a plain http(s) origin is ignored. */
 export function frameAncestors(partners: string | undefined): string {
@@ -39,18 +40,25 @@ async function cardCsp(c: Context<AppEnv>): Promise<string> {
   ].join("; ");
 }
 
-async function publishedArticle(c: Context<AppEnv>, code: string | undefined): Promise<Article | { missing: 404 | 410 }> {
-  if (!code || !INFO_CODE.test(code)) return { missing: 404 };
-  const article = await getArticle(createDb(c.env.DB), code.toUpperCase());
-  if (!article) return { missing: 404 };
-  if (article.status !== "published") return { missing: 410 };
+type Missing = { missing: 404 | 410; infoCode: InfoCode | null };
+
+async function publishedArticle(c: Context<AppEnv>, raw: string | undefined): Promise<Article | Missing> {
+  const infoCode = parseInfoCode(raw);
+  if (!infoCode) return { missing: 404, infoCode };
+  const article = await getArticle(createDb(c.env.DB), infoCode);
+  if (!article) return { missing: 404, infoCode };
+  if (article.status !== "published") return { missing: 410, infoCode };
   return article;
 }
 
-embed.get("/embed/:infoCode", async (c) => {
+const articleTags = (a: Article): string => cacheTagHeader([CacheTags.article(a.infoCode), CacheTags.category(a.category.slug)]);
+
+embed.get(ROUTES.embedCard.path, async (c) => {
   c.header("Content-Security-Policy", await cardCsp(c));
   const found = await publishedArticle(c, c.req.param("infoCode"));
   if ("missing" in found) {
+    // Tagged with the article it misses: creating or republishing it purges this card.
+    if (found.infoCode) c.header("Cache-Tag", cacheTagHeader([CacheTags.article(found.infoCode)]));
     const text = found.missing === 410 ? "这篇文章已下线。" : "找不到这篇文章。";
     return c.html(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${text}</title><p style="font:14px sans-serif;margin:12px">${text}</p></html>`, found.missing);
   }
@@ -58,19 +66,19 @@ embed.get("/embed/:infoCode", async (c) => {
   const theme: CardTheme = themeParam === "light" || themeParam === "dark" ? themeParam : "auto";
   const langParam = c.req.query("lang");
   const lang = langParam && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(langParam) ? langParam : siteConfig(c.env).lang;
-  c.header("Cache-Tag", `article:${found.infoCode},category:${found.category.slug}`);
+  c.header("Cache-Tag", articleTags(found));
   return c.html("<!doctype html>" + String(EmbedCard({ site: siteConfig(c.env), article: found, theme, lang })));
 });
 
-embed.get("/embed.js", (c) => {
+embed.get(ROUTES.embedScript.path, (c) => {
   c.header("Content-Type", "application/javascript; charset=utf-8");
   c.header("Access-Control-Allow-Origin", "*");
   c.header("Cross-Origin-Resource-Policy", "cross-origin");
-  c.header("Cache-Tag", "embed-script");
+  c.header("Cache-Tag", CacheTags.embedScript);
   return c.body(EMBED_SCRIPT);
 });
 
-embed.get("/oembed", async (c) => {
+embed.get(ROUTES.oembed.path, async (c) => {
   const format = c.req.query("format") ?? "json";
   if (format !== "json" && format !== "xml") {
     throw new AppError("not_implemented", `format=${format.slice(0, 20)} is not supported; use json or xml.`);
@@ -82,7 +90,7 @@ embed.get("/oembed", async (c) => {
   if ("missing" in found) throw new AppError("not_found", `No published article has info code ${code}.`);
   const data = buildOEmbed(found, site, parseMax(c.req.query("maxwidth")), parseMax(c.req.query("maxheight")));
   c.header("Access-Control-Allow-Origin", "*");
-  c.header("Cache-Tag", `article:${found.infoCode},category:${found.category.slug}`);
+  c.header("Cache-Tag", articleTags(found));
   if (format === "xml") {
     c.header("Content-Type", "text/xml; charset=utf-8");
     return c.body(oembedXml(data));

@@ -6,6 +6,7 @@
  * re-render of unchanged content has the same ETag.
  */
 import { Hono, type Context } from "hono";
+import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { decodeCursor, encodeCursor, getCategory, type ListCursor } from "../db/articles";
 import { createDb } from "../db/client";
 import { listFeedArticles } from "../db/feed-articles";
@@ -18,17 +19,18 @@ import { feedPath, type FeedFile, type FeedSpec } from "../syndication/feed-mode
 import { renderJsonFeed } from "../syndication/json-feed";
 import { renderRss } from "../syndication/rss";
 import { categoryPath } from "../views/paths";
+import { ROUTES } from "./public-routes";
 
 export const feeds = new Hono<AppEnv>();
 
 export const FEED_SIZE = 50;
 
-type Format = { file: FeedFile; contentType: string; render: (spec: FeedSpec) => string };
+type Format = { file: FeedFile; contentType: string; render: (spec: FeedSpec) => string; route: { path: string }; categoryRoute: { path: string } };
 
 const FORMATS: readonly Format[] = [
-  { file: "feed.xml", contentType: RSS_CONTENT_TYPE, render: renderRss },
-  { file: "atom.xml", contentType: ATOM_CONTENT_TYPE, render: renderAtom },
-  { file: "feed.json", contentType: JSON_FEED_CONTENT_TYPE, render: renderJsonFeed },
+  { file: "feed.xml", contentType: RSS_CONTENT_TYPE, render: renderRss, route: ROUTES.rss, categoryRoute: ROUTES.categoryRss },
+  { file: "atom.xml", contentType: ATOM_CONTENT_TYPE, render: renderAtom, route: ROUTES.atom, categoryRoute: ROUTES.categoryAtom },
+  { file: "feed.json", contentType: JSON_FEED_CONTENT_TYPE, render: renderJsonFeed, route: ROUTES.jsonFeed, categoryRoute: ROUTES.categoryJsonFeed },
 ];
 
 /** undefined: first page; null: a cursor that does not parse (answered 404, never page one). */
@@ -41,7 +43,10 @@ function cursorParam(c: Context<AppEnv>): ListCursor | undefined | null {
 async function serveFeed(c: Context<AppEnv>, format: Format, category?: CategoryRef): Promise<Response> {
   const site = siteConfig(c.env);
   const before = cursorParam(c);
-  if (before === null) return c.notFound();
+  if (before === null) {
+    c.header("Cache-Control", "no-store");
+    return c.notFound();
+  }
   const db = createDb(c.env.DB);
   // One row more than shown tells whether an older page exists without a COUNT query.
   const rows = await listFeedArticles(db, { categorySlug: category?.slug, limit: FEED_SIZE + 1, before });
@@ -61,15 +66,25 @@ async function serveFeed(c: Context<AppEnv>, format: Format, category?: Category
     articles: items,
     category,
   };
-  const tags = category ? `feed:category:${category.slug},category:${category.slug}` : "feed:site";
+  // A cursor page past the end (or naming no article) is a 404 that is never stored.
+  if (before && items.length === 0) {
+    c.header("Cache-Control", "no-store");
+    return c.notFound();
+  }
+  const tags = cacheTagHeader(category ? [CacheTags.categoryFeed(category.slug), CacheTags.category(category.slug)] : [CacheTags.siteFeed]);
   return c.body(format.render(spec), 200, { "Content-Type": format.contentType, "Cache-Tag": tags });
 }
 
 for (const format of FORMATS) {
-  feeds.get(feedPath(format.file), (c) => serveFeed(c, format));
-  feeds.get(`/category/:slug/${format.file}`, async (c) => {
-    const category = await getCategory(createDb(c.env.DB), c.req.param("slug"));
-    if (category === null) return c.notFound();
+  feeds.get(format.route.path, (c) => serveFeed(c, format));
+  feeds.get(format.categoryRoute.path, async (c) => {
+    const slug = c.req.param("slug") ?? "";
+    const category = await getCategory(createDb(c.env.DB), slug);
+    if (category === null) {
+      // Tagged with the category it misses, so creating the category purges this 404.
+      c.header("Cache-Tag", cacheTagHeader([CacheTags.category(slug)]));
+      return c.notFound();
+    }
     return serveFeed(c, format, category);
   });
 }

@@ -8,8 +8,8 @@
  * An existing category with no articles is a 200 page with an empty state; an unknown
  * category or tag, or a cursor that does not parse, is the HTML 404 page.
  */
-import { tagPageCacheTag } from "../lib/cache-tags";
 import { Hono, type Context } from "hono";
+import { cacheTagHeader, CacheTags, type CacheTag } from "../cache/tags";
 import { decodeCursor, encodeCursor, getCategory, listArticles, type ListCursor, type ListQuery } from "../db/articles";
 import { createDb } from "../db/client";
 import { tagExists } from "../db/tags";
@@ -21,6 +21,7 @@ import { NotFoundPage } from "../views/ErrorPage";
 import { ListingPage, type ListingPageProps } from "../views/ListingPage";
 import { categoryPath, tagPath } from "../views/paths";
 import { PAGE_SIZE } from "./home";
+import { ROUTES } from "./public-routes";
 
 export const listings = new Hono<AppEnv>();
 
@@ -29,7 +30,14 @@ const RECENT_ON_ERROR = 5;
 
 type Page = { items: ArticleListItem[]; before?: string; nextCursor: string | null };
 
-async function notFound(c: Context<AppEnv>): Promise<Response> {
+/**
+ * The 404 page. With the tag of what is missing it may be cached (creating that category or
+ * tag purges it); without one (a cursor past the end, or naming no article) it never is, so
+ * no one can fill the cache with pages that do not exist.
+ */
+async function notFound(c: Context<AppEnv>, missing?: CacheTag): Promise<Response> {
+  if (missing) c.header("Cache-Tag", cacheTagHeader([missing]));
+  else c.header("Cache-Control", "no-store");
   const recent = await listArticles(createDb(c.env.DB), { limit: RECENT_ON_ERROR });
   return c.html(NotFoundPage({ site: siteConfig(c.env), recent }), 404);
 }
@@ -59,12 +67,14 @@ function stem(file: string): string | null {
   return file.endsWith(".html") && file.length > ".html".length ? file.slice(0, -".html".length) : null;
 }
 
-listings.get("/category/:file{[^/]+\\.html}", async (c) => {
+listings.get(ROUTES.category.path, async (c) => {
   const slug = stem(c.req.param("file"));
   const before = cursorParam(c);
   if (slug === null || before === null) return notFound(c);
   const [category, page] = await Promise.all([getCategory(createDb(c.env.DB), slug), listPage(c, { categorySlug: slug, before })]);
-  if (category === null) return notFound(c);
+  if (category === null) return notFound(c, CacheTags.category(slug));
+  // A cursor page is only served when it names a real position with articles after it.
+  if (before && page.items.length === 0) return notFound(c);
   const site = siteConfig(c.env);
   const props: ListingPageProps = {
     site,
@@ -79,18 +89,18 @@ listings.get("/category/:file{[^/]+\\.html}", async (c) => {
       json: absoluteUrl(site, feedPath("feed.json", category.slug)),
     },
   };
-  c.header("Cache-Tag", `category:${category.slug}`);
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.category(category.slug)]));
   return c.html(ListingPage(props));
 });
 
-listings.get("/tag/:file{[^/]+\\.html}", async (c) => {
+listings.get(ROUTES.tag.path, async (c) => {
   const tag = stem(c.req.param("file"));
   const before = cursorParam(c);
   if (tag === null || tag.trim() === "" || before === null) return notFound(c);
   const page = await listPage(c, { tag, before });
+  if (before && page.items.length === 0) return notFound(c);
   // Only an empty first page needs the extra lookup to tell "no articles" from "no such tag".
-  if (page.items.length === 0 && !(await tagExists(createDb(c.env.DB), tag))) return notFound(c);
-  // The same percent-encoded name cacheTagsFor (src/ingest/after-write.ts) purges.
-  c.header("Cache-Tag", tagPageCacheTag(tag));
+  if (page.items.length === 0 && !(await tagExists(createDb(c.env.DB), tag))) return notFound(c, CacheTags.tagPage(tag));
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.tagPage(tag)]));
   return c.html(ListingPage({ site: siteConfig(c.env), name: tag, kind: "tag", path: tagPath(tag), ...page }));
 });

@@ -7,6 +7,7 @@
 import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
+import { CacheTags } from "../cache/tags";
 import { articlesToReindex, searchArticles, searchStatements, type SearchHit } from "../db/search-index";
 import type { AppEnv } from "../env";
 import { requireAdmin } from "../lib/auth";
@@ -17,6 +18,7 @@ import { highlight, snippet } from "../search/snippet";
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, TOKENIZER_VERSION, type QueryWord } from "../search/tokens";
 import { articlePath } from "../views/paths";
 import { SearchPage, type SearchResultView } from "../views/SearchPage";
+import { ROUTES } from "./public-routes";
 
 export const search = new Hono<AppEnv>();
 
@@ -68,22 +70,29 @@ async function runSearch(c: Context<AppEnv>, words: QueryWord[], page: number): 
   return { hits: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE && page < MAX_PAGE };
 }
 
+/** A page past the last one: a 404 that is never stored, so made-up page numbers fill no cache. */
+function pastTheEnd(c: Context<AppEnv>, render: () => Response | Promise<Response>): Response | Promise<Response> {
+  c.header("Cache-Control", "no-store");
+  return render();
+}
+
 function pageUrl(path: string, text: string, page: number): string {
   return `${path}?q=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ""}`;
 }
 
-search.get("/search", async (c) => {
+search.get(ROUTES.search.path, async (c) => {
   const site = siteConfig(c.env);
   const v = validate(c);
   const maxLength = MAX_QUERY_CHARS;
   if (!v.ok) {
     // No query yet is the empty state, a normal page; anything else is a 400 that says why.
     const empty = v.text === "" && !c.req.query("page");
-    if (empty) c.header("Cache-Tag", "list:search");
+    if (empty) c.header("Cache-Tag", CacheTags.search);
     const state = empty ? ({ kind: "empty" } as const) : ({ kind: "message", message: v.messageZh } as const);
     return c.html(SearchPage({ site, query: v.text, maxLength, state }), empty ? 200 : 400);
   }
   const { hits, more } = await runSearch(c, v.words, v.page);
+  if (v.page > 1 && hits.length === 0) return pastTheEnd(c, () => c.html(SearchPage({ site, query: v.text, maxLength, state: { kind: "message", message: "没有更多结果了。" } }), 404));
   const results: SearchResultView[] = hits.map((h) => ({
     infoCode: h.infoCode,
     title: highlight(h.title, v.words),
@@ -92,18 +101,19 @@ search.get("/search", async (c) => {
     utcOffsetMin: h.utcOffsetMin,
     category: h.category,
   }));
-  c.header("Cache-Tag", "list:search");
+  c.header("Cache-Tag", CacheTags.search);
   const prev = v.page > 1 ? pageUrl("/search", v.text, v.page - 1) : null;
   const next = more ? pageUrl("/search", v.text, v.page + 1) : null;
   return c.html(SearchPage({ site, query: v.text, maxLength, state: { kind: "results", page: v.page, results, prev, next } }));
 });
 
-search.get("/api/v1/search", async (c) => {
+search.get(ROUTES.apiSearch.path, async (c) => {
   const site = siteConfig(c.env);
   const v = validate(c);
   if (!v.ok) throw new AppError("bad_request", v.message, { errors: [{ field: v.field, message: v.message }] });
   const { hits, more } = await runSearch(c, v.words, v.page);
-  c.header("Cache-Tag", "list:search");
+  if (v.page > 1 && hits.length === 0) throw new AppError("not_found", `There is no page ${v.page} of results for this query.`);
+  c.header("Cache-Tag", CacheTags.search);
   return c.json({
     query: v.text,
     page: v.page,

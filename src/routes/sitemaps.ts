@@ -9,6 +9,7 @@
  * cache policy already covers /sitemap-*.xml.
  */
 import { Hono } from "hono";
+import { CacheTags } from "../cache/tags";
 import { listArticles } from "../db/articles";
 import { createDb, type Db } from "../db/client";
 import { countPublished, listCategoryLastmods, listSitemapArticles, listSitemapParts, type SitemapArticle } from "../db/feed-articles";
@@ -25,6 +26,7 @@ import {
   SITEMAP_MAX_URLS,
   type SitemapEntry,
 } from "../syndication/sitemap";
+import { ROUTES } from "./public-routes";
 
 export const sitemaps = new Hono<AppEnv>();
 
@@ -32,7 +34,7 @@ const HOUR_MS = 3_600_000;
 /** Google News only takes articles from the last two days. */
 export const NEWS_WINDOW_MS = 48 * HOUR_MS;
 
-const HEADERS = { "Content-Type": SITEMAP_CONTENT_TYPE, "Cache-Tag": "sitemap" };
+const HEADERS = { "Content-Type": SITEMAP_CONTENT_TYPE, "Cache-Tag": CacheTags.sitemap };
 
 function articleEntry(site: SiteConfig, a: SitemapArticle): SitemapEntry {
   // A partner `updated` earlier than `date` is a typo; never date a page before it appeared.
@@ -53,7 +55,7 @@ async function pageEntries(db: Db, site: SiteConfig): Promise<SitemapEntry[]> {
   return [newest, ...entries];
 }
 
-sitemaps.get("/sitemap.xml", async (c) => {
+sitemaps.get(ROUTES.sitemap.path, async (c) => {
   const site = siteConfig(c.env);
   const db = createDb(c.env.DB);
   const pages = await pageEntries(db, site);
@@ -70,12 +72,12 @@ sitemaps.get("/sitemap.xml", async (c) => {
   return c.body(renderSitemapIndex(index), 200, HEADERS);
 });
 
-sitemaps.get("/sitemap-pages.xml", async (c) => {
+sitemaps.get(ROUTES.sitemapPages.path, async (c) => {
   const site = siteConfig(c.env);
   return c.body(renderSitemap(await pageEntries(createDb(c.env.DB), site)), 200, HEADERS);
 });
 
-sitemaps.get("/:file{sitemap-articles-[1-9][0-9]{0,5}\\.xml}", async (c) => {
+sitemaps.get(ROUTES.sitemapArticles.path, async (c) => {
   const part = Number(/(\d+)/.exec(c.req.param("file"))?.[1]);
   const site = siteConfig(c.env);
   const first = (part - 1) * SITEMAP_MAX_URLS + 1;
@@ -94,7 +96,7 @@ export function newsWindowStart(nowMs: number): number {
   return Math.floor(nowMs / HOUR_MS) * HOUR_MS - NEWS_WINDOW_MS;
 }
 
-sitemaps.get("/news-sitemap.xml", async (c) => {
+sitemaps.get(ROUTES.newsSitemap.path, async (c) => {
   const site = siteConfig(c.env);
   const since = newsWindowStart(Date.now());
   // Newest first on the status index, so the window is a prefix of this list.
@@ -102,6 +104,6 @@ sitemaps.get("/news-sitemap.xml", async (c) => {
   return c.body(renderNewsSitemap(site, newest.filter((a) => a.publishedAt >= since)), 200, HEADERS);
 });
 
-sitemaps.get("/robots.txt", (c) => {
-  return c.body(renderRobots(siteConfig(c.env)), 200, { "Content-Type": ROBOTS_CONTENT_TYPE, "Cache-Tag": "sitemap" });
+sitemaps.get(ROUTES.robots.path, (c) => {
+  return c.body(renderRobots(siteConfig(c.env)), 200, { "Content-Type": ROBOTS_CONTENT_TYPE, "Cache-Tag": CacheTags.sitemap });
 });

@@ -111,12 +111,14 @@ describe("GET /", () => {
     expect(await res.text()).toBe("");
   });
 
-  it("shows an empty last page for a well-formed cursor older than everything", async () => {
+  it("answers a cursor past the last page with a 404 that is never stored", async () => {
     await seed();
-    const { res, parts } = await page("/?before=1.1");
-    expect(res.status).toBe(200);
-    expect(titles(parts)).toEqual([]);
-    expect(nextLink(parts)).toBeNull();
+    for (let i = 0; i < 2; i++) {
+      const { res, parts } = await page("/?before=1.1");
+      expect(res.status).toBe(404);
+      expect(res.headers.get("x-cache")).toBe("MISS");
+      expect(nextLink(parts)).toBeNull();
+    }
   });
 
   it.each(["", "abc", "1.2.3", "-1.5", "1e3.4", "12345678901234567.1", "%3Cscript%3E"])(

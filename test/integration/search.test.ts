@@ -175,7 +175,10 @@ describe("GET /search page", () => {
     const html = await (await get(`/search?q=${encodeURIComponent("分页测试")}&page=2`)).text();
     expect(html).toContain('rel="prev"');
     expect(html).toContain('rel="next"');
-    expect((await search("分页测试", 4)).results).toEqual([]);
+    // Past the last page: a 404 (never stored), not an empty 200 under yet another key.
+    const past = await get(`/api/v1/search?q=${encodeURIComponent("分页测试")}&page=4`);
+    expect(past.status).toBe(404);
+    expect(past.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
   });
 
   it("works through the whole Worker, edge cache included", async () => {

@@ -27,10 +27,11 @@ function get(path: string, init?: RequestInit): Promise<Response> {
   return SELF.fetch(`${ORIGIN}${path}`, { redirect: "manual", ...init });
 }
 
-async function expectHtml404(res: Response): Promise<string> {
+/** The 404 page; a well-formed code's carries its article's tag, so creating the article purges it. */
+async function expectHtml404(res: Response, tag: string | null = null): Promise<string> {
   expect(res.status).toBe(404);
   expect(res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-  expect(res.headers.get("cache-tag")).toBeNull();
+  expect(res.headers.get("cache-tag")).toBe(tag);
   const html = await res.text();
   expect(html).toContain("找不到这篇文章");
   expect((await parsePage(html)).anchors.map((a) => a.href)).toContain("/");
@@ -175,7 +176,7 @@ describe("GET /a/{infoCode}", () => {
 
   it("answers an unknown well-formed code with a helpful 404 page", async () => {
     await seedPosts(fixture);
-    const html = await expectHtml404(await get("/a/NW209901010000000000"));
+    const html = await expectHtml404(await get("/a/NW209901010000000000"), "article:NW209901010000000000");
     const page = await parsePage(html);
     // The newest articles are offered instead of a dead end.
     expect(page.anchors.map((a) => a.href)).toContain(`/a/${CODE}`);

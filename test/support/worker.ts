@@ -40,7 +40,7 @@ export function failingD1(db: D1Database): D1Database {
 
 export async function callWorker(url: string, init: RequestInit = {}, db: D1Database = env.DB): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(url, init), { ...env, DB: db }, ctx);
+  const res = await worker.fetch(new Request(url, init) as Request<unknown, IncomingRequestCfProperties>, { ...env, DB: db }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
 }

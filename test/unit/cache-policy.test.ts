@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { browserCacheControl, etagMatches, freshness, PAGE, resolve, storableFor } from "../../src/cache/policy";
+import { browserCacheControl, CachePolicies, compilePath, etagMatches, freshness, PAGE, storableFor } from "../../src/cache/policy";
+import { PUBLIC_ROUTES } from "../../src/routes/public-routes";
 
 const SITE = "https://news.example.com";
-const page = { ...PAGE, params: [] as string[] };
+const page = PAGE;
+const policies = new CachePolicies(PUBLIC_ROUTES);
+const resolve = (method: string, url: string, site: string) => policies.resolve(method, url, site);
 
 describe("cache key", () => {
   it.each([
@@ -10,8 +13,17 @@ describe("cache key", () => {
     ["/a/nw202204282363815497?utm_source=wechat&fbclid=x", "https://news.example.com/a/NW202204282363815497"],
     ["/html_News/NewsShare.html?infoCode=NW202204282363815497&from=timeline&isappinstalled=0", "https://news.example.com/a/NW202204282363815497"],
     ["/?utm_medium=x&before=1651126133000.4", "https://news.example.com/?before=1651126133000.4"],
-    ["/category/caijing.html?page=2&before=5.1&zz=1", "https://news.example.com/category/caijing.html?before=5.1&page=2"],
-    ["/oembed?url=u&format=json&utm_campaign=c", "https://news.example.com/oembed?format=json&url=u"],
+    ["/?before=01651126133000.04", "https://news.example.com/?before=1651126133000.4"],
+    ["/category/caijing.html?page=2&before=5.1&zz=1", "https://news.example.com/category/caijing.html?before=5.1"],
+    ["/tag/%e6%b5%8b%e8%af%95.html", "https://news.example.com/tag/%E6%B5%8B%E8%AF%95.html"],
+    ["/search?q=%20%20%E5%85%BB%E8%80%81%20%20%20%E5%A4%AA%E4%BF%9D&page=1", "https://news.example.com/search?q=%E5%85%BB%E8%80%81+%E5%A4%AA%E4%BF%9D"],
+    ["/search?page=3&q=a", "https://news.example.com/search?page=3&q=a"],
+    [
+      "/oembed?url=https%3A%2F%2Fnews.example.com%2Fa%2Fnw202204282363815497%3Futm_source%3Dx&format=json&utm_campaign=c",
+      "https://news.example.com/oembed?url=https%3A%2F%2Fnews.example.com%2Fa%2FNW202204282363815497",
+    ],
+    ["/oembed?url=https%3A%2F%2Fnews.example.com%2Fa%2FNW202204282363815497&maxwidth=0400&format=xml", "https://news.example.com/oembed?format=xml&maxwidth=400&url=https%3A%2F%2Fnews.example.com%2Fa%2FNW202204282363815497"],
+    ["/embed/nw202204282363815497?theme=blue&lang=en", "https://news.example.com/embed/NW202204282363815497?lang=en"],
   ])("%s → %s", (path, key) => {
     expect(resolve("GET", `http://evil.example${path}`, SITE)?.key).toBe(key);
   });
@@ -33,6 +45,33 @@ describe("cache key", () => {
 
   it("gives a malformed share code no entry", () => {
     expect(resolve("GET", `${SITE}/a/<script>`, SITE)?.key).toBe("");
+    expect(resolve("GET", `${SITE}/a/NW202202302363815497`, SITE)?.key).toBe(""); // February 30th
+  });
+
+  it.each([
+    ["a page past the last one a list or search serves", "/search?q=a&page=51"],
+    ["a page number that is not one", "/search?q=a&page=2x"],
+    ["a search query past the length limit", `/search?q=${"长".repeat(101)}`],
+    ["a malformed cursor", "/category/caijing.html?before=abc"],
+    ["an oEmbed url that is not ours", "/oembed?url=https%3A%2F%2Fevil.example%2Fa%2FNW202204282363815497"],
+    ["an unknown oEmbed format", "/oembed?url=https%3A%2F%2Fnews.example.com%2Fa%2FNW202204282363815497&format=yaml"],
+    ["a tag that does not decode", "/tag/%E6%B5.html"],
+  ])("makes no entry for %s", (_label, path) => {
+    const resolved = resolve("GET", `${SITE}${path}`, SITE);
+    expect(resolved?.key).toBe("");
+    expect(resolved?.renderUrl.startsWith(SITE)).toBe(true);
+  });
+
+  it("gives 10,000 tracking-parameter variants of one page one key", () => {
+    const keys = new Set(Array.from({ length: 10_000 }, (_, i) => resolve("GET", `${SITE}/a/NW202204282363815497?utm_source=${i}&from=${i}`, SITE)?.key));
+    expect(keys.size).toBe(1);
+  });
+
+  it("matches Hono path patterns exactly, custom regexes included", () => {
+    expect(compilePath("/category/:file{[^/]+\\.html}").pattern.test("/category/a.html")).toBe(true);
+    expect(compilePath("/category/:file{[^/]+\\.html}").pattern.test("/category/a.htm")).toBe(false);
+    expect(compilePath("/:file{sitemap-articles-[1-9][0-9]{0,5}\\.xml}").pattern.test("/sitemap-articles-12.xml")).toBe(true);
+    expect(compilePath("/a/:infoCode").pattern.test("/a/x/")).toBe(false);
   });
 });
 
@@ -48,7 +87,12 @@ describe("what may be stored", () => {
     ["no-store", new Response("x", { headers: { "Cache-Control": "no-store" } }), false, 0],
     ["private", new Response("x", { headers: { "Cache-Control": "private, max-age=60" } }), false, 0],
   ])("%s", (_label, res, store, softTtl) => {
-    expect(storableFor(res, page)).toEqual({ store, softTtl });
+    expect(storableFor(res, page, true)).toEqual({ store, softTtl });
+  });
+
+  it("never stores a 404 or 410 that carries no tag of what it misses", () => {
+    expect(storableFor(new Response("x", { status: 404 }), page, false)).toEqual({ store: false, softTtl: 0 });
+    expect(storableFor(new Response("x", { status: 410 }), page, false)).toEqual({ store: false, softTtl: 0 });
   });
 });
 

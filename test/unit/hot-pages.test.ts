@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { HOT_PAGES_LIMITS, HotPages, type HotPage } from "../../src/cache/hot-pages";
 
-function page(bytes: number, etag = '"e"'): HotPage {
-  return { status: 200, headers: [["content-type", "text/html"]], body: new ArrayBuffer(bytes), etag, storedAt: 0, softTtl: 60 };
+function page(bytes: number, etag = '"e"', tags: string[] = []): HotPage {
+  return { status: 200, headers: [["content-type", "text/html"]], body: new ArrayBuffer(bytes), etag, storedAt: 0, softTtl: 60, tags };
 }
 
 describe("hot pages micro-cache", () => {
   it("holds a page for one second, then forgets it", () => {
     const hot = new HotPages({ ttlMs: 1_000, maxBytes: 1_000_000, maxEntries: 10 });
-    hot.set("k", page(100), ["article:A"], 5_000);
+    hot.set("k", { ...page(100), tags: ["article:A"] }, 5_000);
     expect(hot.get("k", 5_999)?.body.byteLength).toBe(100);
     expect(hot.get("k", 6_000)).toBeUndefined();
     expect(hot.size).toEqual({ entries: 0, bytes: 0 });
@@ -16,17 +16,17 @@ describe("hot pages micro-cache", () => {
 
   it("does not trust a clock that went backwards", () => {
     const hot = new HotPages({ ttlMs: 1_000, maxBytes: 1_000_000, maxEntries: 10 });
-    hot.set("k", page(100), [], 5_000);
+    hot.set("k", { ...page(100), tags: [] }, 5_000);
     expect(hot.get("k", 4_000)).toBeUndefined();
   });
 
   it("drops the least recently used page when over its byte budget", () => {
     const hot = new HotPages({ ttlMs: 60_000, maxBytes: 800, maxEntries: 10 });
-    hot.set("a", page(100), [], 0);
-    hot.set("b", page(100), [], 0);
+    hot.set("a", { ...page(100), tags: [] }, 0);
+    hot.set("b", { ...page(100), tags: [] }, 0);
     hot.get("a", 1); // a is now younger than b
-    for (const key of ["c", "d", "e", "f", "g", "h"]) hot.set(key, page(100), [], 2);
-    hot.set("i", page(100), [], 3);
+    for (const key of ["c", "d", "e", "f", "g", "h"]) hot.set(key, { ...page(100), tags: [] }, 2);
+    hot.set("i", { ...page(100), tags: [] }, 3);
     expect(hot.get("b", 4)).toBeUndefined();
     expect(hot.get("a", 4)).toBeDefined();
     expect(hot.size.bytes).toBeLessThanOrEqual(800);
@@ -34,33 +34,33 @@ describe("hot pages micro-cache", () => {
 
   it("drops the oldest page when over its entry budget", () => {
     const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000_000, maxEntries: 2 });
-    hot.set("a", page(10), [], 0);
-    hot.set("b", page(10), [], 0);
-    hot.set("c", page(10), [], 0);
+    hot.set("a", { ...page(10), tags: [] }, 0);
+    hot.set("b", { ...page(10), tags: [] }, 0);
+    hot.set("c", { ...page(10), tags: [] }, 0);
     expect([hot.get("a", 1), hot.get("b", 1), hot.get("c", 1)].map((p) => p !== undefined)).toEqual([false, true, true]);
     expect(hot.size).toEqual({ entries: 2, bytes: 20 });
   });
 
   it("never holds a page larger than an eighth of the budget", () => {
     const hot = new HotPages({ ttlMs: 60_000, maxBytes: 800, maxEntries: 10 });
-    hot.set("big", page(101), [], 0);
+    hot.set("big", { ...page(101), tags: [] }, 0);
     expect(hot.get("big", 1)).toBeUndefined();
     expect(hot.size.bytes).toBe(0);
   });
 
   it("replaces a key's page without counting its bytes twice", () => {
     const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000, maxEntries: 10 });
-    hot.set("k", page(100, '"old"'), [], 0);
-    hot.set("k", page(50, '"new"'), [], 1);
+    hot.set("k", { ...page(100, '"old"'), tags: [] }, 0);
+    hot.set("k", { ...page(50, '"new"'), tags: [] }, 1);
     expect(hot.get("k", 2)?.etag).toBe('"new"');
     expect(hot.size).toEqual({ entries: 1, bytes: 50 });
   });
 
   it("forgets by cache tag, leaving pages of other tags", () => {
     const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000_000, maxEntries: 10 });
-    hot.set("/a/A", page(10), ["article:A", "category:x"], 0);
-    hot.set("/category/x", page(10), ["category:x"], 0);
-    hot.set("/a/B", page(10), ["article:B", "category:y"], 0);
+    hot.set("/a/A", { ...page(10), tags: ["article:A", "category:x"] }, 0);
+    hot.set("/category/x", { ...page(10), tags: ["category:x"] }, 0);
+    hot.set("/a/B", { ...page(10), tags: ["article:B", "category:y"] }, 0);
     hot.deleteTagged(["category:x"]);
     expect(["/a/A", "/category/x", "/a/B"].map((k) => hot.get(k, 1) !== undefined)).toEqual([false, false, true]);
   });

@@ -1,0 +1,81 @@
+/**
+ * A cached page as the edge cache handles it, and how a reader is answered from one.
+ */
+import { browserCacheControl, etagMatches, type CachePolicy } from "./policy";
+
+/** When the page's render began (ms); what freshness and purges are judged by. */
+export const STORED_AT = "X-Edge-Stored-At";
+export const SOFT_TTL = "X-Edge-Soft-Ttl";
+/** Headers that are ours alone: stored with the entry, never sent to a reader. */
+const INTERNAL = [STORED_AT, SOFT_TTL, "X-Request-Id"];
+
+export type CacheLabel = "HIT" | "MISS" | "STALE";
+
+/** A page to answer with: from memory, from the Cache API (streamed) or just rendered. */
+export type Entry = {
+  status: number;
+  headers: HeadersInit;
+  body: ArrayBuffer | ReadableStream | null;
+  etag: string;
+  storedAt: number;
+  softTtl: number;
+  tags: readonly string[];
+};
+
+export async function strongEtag(body: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return `"${[...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("")}"`;
+}
+
+/** The headers a reader gets: internal ones removed, the ETag, X-Cache and the browser's Cache-Control. */
+export function readerHeaders(stored: HeadersInit, etag: string, status: number, label: CacheLabel, policy: CachePolicy): Headers {
+  const headers = new Headers(stored);
+  for (const name of INTERNAL) headers.delete(name);
+  headers.set("ETag", etag);
+  headers.set("X-Cache", label);
+  if (status < 500) headers.set("Cache-Control", browserCacheControl(status, policy));
+  return headers;
+}
+
+/** The response for a reader: 304 when their copy is current, no body for HEAD. */
+export function answer(request: Request, entry: Entry, label: CacheLabel, policy: CachePolicy): Response {
+  const headers = readerHeaders(entry.headers, entry.etag, entry.status, label, policy);
+  if (entry.status < 400 && etagMatches(request.headers.get("If-None-Match"), entry.etag)) {
+    for (const name of ["Content-Length", "Content-Type"]) headers.delete(name);
+    discard(entry);
+    return new Response(null, { status: 304, headers });
+  }
+  if (request.method === "HEAD") discard(entry);
+  return new Response(request.method === "HEAD" ? null : entry.body, { status: entry.status, headers });
+}
+
+/** Releases an unread streamed body (a 304, a HEAD, or a copy replaced by a fresh render). */
+export function discard(entry: Entry): void {
+  if (entry.body instanceof ReadableStream) entry.body.cancel().catch(() => undefined);
+}
+
+/** A Cache API entry, its body streamed straight through: a HIT never buffers a large page. */
+export function fromCache(res: Response): Entry {
+  const tags = (res.headers.get("Cache-Tag") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: res.body,
+    etag: res.headers.get("ETag") ?? "",
+    storedAt: Number(res.headers.get(STORED_AT) ?? 0),
+    softTtl: Number(res.headers.get(SOFT_TTL) ?? 0),
+    tags,
+  };
+}
+
+/** What the Cache API stores: our bookkeeping headers, and a lifetime it keeps the copy for. */
+export function storedHeaders(res: Response, entry: Entry, policy: CachePolicy): Headers {
+  const headers = new Headers(res.headers);
+  headers.set("ETag", entry.etag);
+  headers.set(STORED_AT, String(entry.storedAt));
+  headers.set(SOFT_TTL, String(entry.softTtl));
+  // What the Cache API reads to keep the entry; readers get browserCacheControl instead.
+  headers.set("Cache-Control", `public, max-age=${entry.softTtl + policy.staleIfError}`);
+  for (const name of ["X-Request-Id", "Set-Cookie"]) headers.delete(name);
+  return headers;
+}
