@@ -18,6 +18,8 @@ export type Article = {
   publishedAt: number;
   /** The source's UTC offset in minutes (+08:00 → 480). */
   utcOffsetMin: number;
+  /** The source gave a day without a time: show the day only (absent: false). */
+  dateOnly?: boolean;
   /** Epoch milliseconds of the last content change (front matter `updated`, else `date`). */
   updatedAt: number;
   sourceName: string | null;

@@ -14,8 +14,12 @@ import { articles } from "./schema";
 import { searchStatements } from "./search-index";
 import type { ParsedPost } from "../ingest/types";
 
-/** "failed": D1 refused the batch holding this post; nothing of it was written, retry it. */
-export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed";
+/**
+ * "failed": D1 refused the batch holding this post; nothing of it was written, retry it.
+ * "conflict": the stored article with this info code came from another source (another
+ * site or path); nothing was replaced.
+ */
+export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed" | "conflict";
 
 export type WriteResult = {
   infoCode: string;
@@ -25,13 +29,18 @@ export type WriteResult = {
 /** Posts per D1 batch: 7 statements each, so 20 posts are 140 statements in one transaction. */
 export const POSTS_PER_BATCH = 20;
 
-type Existing = { infoCode: string; contentHash: string; updatedAt: number };
+type Existing = { infoCode: string; contentHash: string; updatedAt: number; sourceKey: string | null };
 
 async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existing>> {
   const found = new Map<string, Existing>();
   for (let i = 0; i < codes.length; i += 90) {
     const rows = await db
-      .select({ infoCode: articles.infoCode, contentHash: articles.contentHash, updatedAt: articles.updatedAt })
+      .select({
+        infoCode: articles.infoCode,
+        contentHash: articles.contentHash,
+        updatedAt: articles.updatedAt,
+        sourceKey: articles.sourceKey,
+      })
       .from(articles)
       .where(inArray(articles.infoCode, codes.slice(i, i + 90)));
     for (const row of rows) found.set(row.infoCode, row);
@@ -41,6 +50,7 @@ async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existi
 
 function decide(post: ParsedPost, existing: Existing | undefined): WriteOutcome {
   if (!existing) return "created";
+  if (existing.sourceKey !== null && post.sourceKey !== null && existing.sourceKey !== post.sourceKey) return "conflict";
   if (existing.contentHash === post.contentHash) return "unchanged";
   if (post.updatedAt < existing.updatedAt) return "stale";
   return "updated";
@@ -56,11 +66,11 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
     d1.prepare(`
       INSERT INTO articles (info_code, title, summary, body_html, source_text, published_at, utc_offset_min,
         updated_at, source_name, author, original_url, image_url, category_id, status, content_hash,
-        sanitizer_version, created_at, modified_at)
+        sanitizer_version, created_at, modified_at, date_only, source_key)
       VALUES (?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?,
         ?, ?, (SELECT id FROM categories WHERE slug = ?),
-        ?, ?, ?, ?, ?)
+        ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (info_code) DO UPDATE SET
         title = excluded.title, summary = excluded.summary, body_html = excluded.body_html,
         source_text = excluded.source_text, published_at = excluded.published_at,
@@ -69,8 +79,10 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
         image_url = excluded.image_url, category_id = excluded.category_id,
         status = CASE WHEN excluded.status = 'unpublished' THEN 'unpublished' ELSE articles.status END,
         content_hash = excluded.content_hash, sanitizer_version = excluded.sanitizer_version,
-        modified_at = excluded.modified_at
-      WHERE excluded.content_hash <> articles.content_hash AND excluded.updated_at >= articles.updated_at`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, post.status, post.contentHash, post.sanitizerVersion, now, now),
+        modified_at = excluded.modified_at, date_only = excluded.date_only,
+        source_key = coalesce(excluded.source_key, articles.source_key)
+      WHERE excluded.content_hash <> articles.content_hash AND excluded.updated_at >= articles.updated_at
+        AND (articles.source_key IS NULL OR excluded.source_key IS NULL OR articles.source_key = excluded.source_key)`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, post.status, post.contentHash, post.sanitizerVersion, now, now, post.dateOnly ? 1 : 0, post.sourceKey),
     // The tag rows follow the article only when the row now holds this version.
     d1.prepare(`
       DELETE FROM article_tags WHERE article_id =
@@ -102,7 +114,12 @@ export async function writePosts(db: Db, posts: ParsedPost[], now: number): Prom
     if (result.outcome === "created" || result.outcome === "updated") {
       toWrite.push({ post, result });
       // A later copy in the same call is compared with this one, not with the old row.
-      existing.set(post.infoCode, { infoCode: post.infoCode, contentHash: post.contentHash, updatedAt: post.updatedAt });
+      existing.set(post.infoCode, {
+        infoCode: post.infoCode,
+        contentHash: post.contentHash,
+        updatedAt: post.updatedAt,
+        sourceKey: post.sourceKey ?? existing.get(post.infoCode)?.sourceKey ?? null,
+      });
     }
   }
   for (let i = 0; i < toWrite.length; i += POSTS_PER_BATCH) {

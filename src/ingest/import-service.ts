@@ -16,7 +16,7 @@ export type PostInput = {
   text: string;
 };
 
-export type ImportOutcome = WriteOutcome | "rejected";
+export type ImportOutcome = Exclude<WriteOutcome, "conflict"> | "rejected";
 
 export type ImportResult = {
   index: number;
@@ -40,6 +40,7 @@ export type ImportReport = {
 const REASONS: Partial<Record<WriteOutcome, string>> = {
   stale: "An equal or newer version of this article is already stored (compare `updated`).",
   failed: "The database did not accept this post; nothing of it was stored. Send it again.",
+  conflict: "conflict: this info code belongs to an article from another source (site or path); nothing was replaced. Give one of them another `info_code`.",
 };
 
 function rejection(index: number, input: PostInput, err: unknown): ImportResult {
@@ -102,7 +103,8 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number, site
       index: item.index,
       ...(name ? { name } : {}),
       infoCode: result.infoCode,
-      outcome: result.outcome,
+      // A conflict is refused like a bad post: the partner must act on it.
+      outcome: result.outcome === "conflict" ? "rejected" : result.outcome,
       ...(REASONS[result.outcome] ? { reason: REASONS[result.outcome] } : {}),
       ...(item.post.warnings.length > 0 ? { warnings: item.post.warnings } : {}),
     };

@@ -269,6 +269,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     status: readPublishedFlag(fm),
     dateOnly: published.date.dateOnly,
     warnings: fm.warnings,
+    sourceKey: site && path ? `${site.url ?? ""}${site.baseurl ?? ""}\n${path.path}` : null,
     contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}`),
     sanitizerVersion: SANITIZER_VERSION,
   };

@@ -25,6 +25,8 @@ export type ParsedPost = {
   status: "published" | "unpublished";
   /** The date named a day without a time: pages show the day alone. */
   dateOnly: boolean;
+  /** Site URL + "\n" + site-relative path for a site import, else null: who owns the info code. */
+  sourceKey: string | null;
   /** Accepted, but worth telling the partner (duplicate keys, Liquid removed, …). */
   warnings: { line: number; message: string }[];
   /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
