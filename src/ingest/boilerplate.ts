@@ -28,6 +28,8 @@ const FOOTER_RE = new RegExp(String.raw`^\s*${LINK}(?:\s*[｜|]\s*${LINK})*\s*$`
 const FOOTER_LINK_RE = new RegExp(String.raw`\[返回([^\]\n]*)\]${DEST}`, "g");
 const CATEGORY_PATH_RE = /\/category\/([^/?#]+)\.html(?:[?#]|$)/i;
 const FENCE_RE = /^\s{0,3}(`{3,}|~{3,})/;
+// A closing fence has nothing after its marks (CommonMark): "```java" inside a block is content.
+const CLOSING_FENCE_RE = /^\s{0,3}(?:`{3,}|~{3,})\s*$/;
 
 function shareLink(line: string, index: number): ShareLink | null {
   const m = SHARE_RE.exec(line);
@@ -73,7 +75,7 @@ export function stripBoilerplate(bodyLines: string[]): Boilerplate {
   for (const [i, text] of bodyLines.entries()) {
     const fenceMark = FENCE_RE.exec(text)?.[1];
     if (fence !== null) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length && CLOSING_FENCE_RE.test(text)) fence = null;
       kept.push(text);
       continue;
     }

@@ -6,7 +6,7 @@
 import MarkdownIt from "markdown-it";
 import deflist from "markdown-it-deflist";
 import footnote from "markdown-it-footnote";
-import { preprocessKramdown } from "./kramdown";
+import { kramdownAttributes, preprocessKramdown } from "./kramdown";
 
 // html: raw HTML blocks are the common case (the sanitizer runs after, so this is safe).
 // linkify off: kramdown does not linkify. typographer on for what kramdown does (smart
@@ -14,6 +14,7 @@ import { preprocessKramdown } from "./kramdown";
 const md = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: "“”‘’" })
   .use(footnote)
   .use(deflist)
+  .use(kramdownAttributes)
   .disable("replacements");
 
 // kramdown's typographic symbols, in text only (code spans and blocks are other tokens).

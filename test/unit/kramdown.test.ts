@@ -1,6 +1,5 @@
 /** kramdown syntax Jekyll sites use, rendered as Jekyll's kramdown renders it (never shown as text). */
 import { describe, expect, it } from "vitest";
-import { preprocessKramdown } from "../../src/ingest/kramdown";
 import { renderMarkdown } from "../../src/ingest/markdown";
 
 describe("kramdown in Markdown bodies", () => {
@@ -11,8 +10,9 @@ describe("kramdown in Markdown bodies", () => {
     expect(html).toMatch(/<strong>bold<\/strong> and <a href="https:\/\/example.com">a link<\/a>\s+end\./);
   });
 
-  it("leaves attribute-list-like text in code fences alone", () => {
-    expect(preprocessKramdown("```\n{: .class}\n```")).toBe("```\n{: .class}\n```");
+  it("leaves attribute-list-like text in code alone", () => {
+    expect(renderMarkdown("```\n{: .class}\n```\n")).toContain("{: .class}");
+    expect(renderMarkdown("Use `{: .class}` here.\n")).toContain("<code>{: .class}</code>");
   });
 
   it("renders footnotes and definition lists", () => {
@@ -24,7 +24,7 @@ describe("kramdown in Markdown bodies", () => {
 
   it("turns the list before {:toc} into the headings, as kramdown does", () => {
     const html = renderMarkdown("* any list\n{:toc}\n\n# One\n\n## Two\n\n## Not listed\n{: .no_toc}\n\n```\n# not a heading\n```\n");
-    expect(html).toMatch(/<ul>\s*<li>One\s*<ul>\s*<li>Two<\/li>\s*<\/ul>\s*<\/li>\s*<\/ul>/);
+    expect(html).toMatch(/<ul><li>One<ul><li>Two<\/li><\/ul><\/li><\/ul>/);
     expect(html).not.toContain("any list");
     expect(html).not.toMatch(/<li>(?:Not listed|not a heading)/);
   });
@@ -44,5 +44,14 @@ describe("kramdown in Markdown bodies", () => {
     expect(html).toContain('<div class="box">');
     expect(html).toContain("<strong>inside</strong>");
     expect(html).not.toContain("markdown=");
+  });
+});
+
+describe("code fences in kramdown preprocessing", () => {
+  it("does not take a fence line with an info string as the end of a block", () => {
+    const source = "```\n```java\nint x;\n```\n\n* any list\n{:toc}\n\n# Heading\n";
+    const html = renderMarkdown(source);
+    expect(html).not.toContain("{:toc}");
+    expect(html).toMatch(/<li>Heading<\/li>/);
   });
 });
