@@ -23,6 +23,7 @@ export type Result = {
   reason?: string;
   line?: number;
   warnings?: { line: number; message: string }[];
+  status?: "unpublished";
 };
 
 /** What one request carries: posts (with a site-relative path for a site) and the site's context. */
@@ -41,7 +42,7 @@ function printResult(file: string, result: Result, extra: { line: number; messag
   if (result.outcome === "rejected") console.log(`rejected   ${where}: ${result.reason ?? "rejected"}`);
   else if (result.outcome === "failed") console.log(`failed     ${code}  ${file}: ${result.reason ?? "retry"}`);
   else if (result.outcome === "stale") console.log(`stale      ${code}  ${file}: ${result.reason ?? ""}`);
-  else console.log(`${result.outcome.padEnd(10)} ${code}  ${file}`);
+  else console.log(`${result.outcome.padEnd(10)} ${code}  ${file}${result.status === "unpublished" ? " (unpublished: published: false)" : ""}`);
 }
 
 async function sendChunk(target: AdminTarget, chunk: Batch["files"], site?: SiteContext): Promise<Result[]> {

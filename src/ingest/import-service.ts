@@ -29,6 +29,8 @@ export type ImportResult = {
   field?: string;
   /** Accepted, but worth fixing: `line: message` for each (duplicate key, Liquid removed, …). */
   warnings?: { line: number; message: string }[];
+  /** Present when the post is stored but not shown (`published: false`). */
+  status?: "unpublished";
 };
 
 export type ImportReport = {
@@ -107,6 +109,7 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number, site
       outcome: result.outcome === "conflict" ? "rejected" : result.outcome,
       ...(REASONS[result.outcome] ? { reason: REASONS[result.outcome] } : {}),
       ...(item.post.warnings.length > 0 ? { warnings: item.post.warnings } : {}),
+      ...(item.post.status === "unpublished" ? { status: "unpublished" as const } : {}),
     };
     if (result.outcome === "created" || result.outcome === "updated") changed.push(item.post);
   });

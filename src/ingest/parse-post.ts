@@ -209,7 +209,9 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   checkOffset(defaultOffsetMin);
   checkSize(text);
   const site = options.site;
-  const zone: Zone = site?.timezone ?? defaultOffsetMin;
+  // A site without `timezone` is built in UTC by GitHub Pages (and here by Jekyll on a UTC
+  // machine); a post sent alone is read at the partners' +08:00.
+  const zone: Zone = site ? (site.timezone ?? 0) : defaultOffsetMin;
   const path = options.path ? parsePostPath(options.path) : null;
   const sourceText = normalize(text);
   const split = splitFrontMatter(sourceText);

@@ -39,7 +39,7 @@ export type SiteContext = {
   /** `url` + `baseurl`: the partner's own address, for links to posts not imported. */
   url?: string;
   baseurl?: string;
-  /** IANA zone name from `timezone`; dates without an offset are read in it. */
+  /** IANA zone name from `timezone`; dates without an offset are read in it (absent: UTC, as GitHub Pages builds). */
   timezone?: string;
   /** `defaults:` entries that apply to posts, as Jekyll scopes them. */
   defaults?: { scope: { path?: string; type?: string }; values: Record<string, unknown> }[];

@@ -45,6 +45,7 @@ describe("npm run import -- <Jekyll site>", () => {
     expect(out).not.toContain("excluded");
     expect(out).toMatch(/^created\s+EW20240301\d{10}\s+test\/fixtures\/jekyll-site\/_posts\/2024-03-01-hello\.md$/m);
     expect(out).toMatch(/^created\s+EW20240302\d{10}\s+test\/fixtures\/jekyll-site\/markets\/_posts\/2024-03-02-stocks\.md$/m);
+    expect(out).toMatch(/^created\s+EW20240303\d{10}\s+test\/fixtures\/jekyll-site\/_posts\/2024-03-03-hidden\.md \(unpublished: published: false\)$/m);
     expect(out).toMatch(/^warning\s+test\/fixtures\/jekyll-site\/_posts\/2024-03-04-plugin-tag\.md:7: unknown Liquid tag \{% youtube %\}/m);
     expect(out).toMatch(/4 files into .*: 4 created, 0 updated, 0 unchanged, 0 stale, 0 rejected$/m);
     expect(run.status).toBe(0);

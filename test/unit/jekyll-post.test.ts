@@ -153,3 +153,13 @@ describe("titles", () => {
     expect(p.warnings[0]?.message).toMatch(/`title` on line 2 is empty/);
   });
 });
+
+describe("a site without timezone", () => {
+  it("reads zone-less dates in UTC, as GitHub Pages builds it; a post sent alone keeps +08:00", async () => {
+    const inSite = await parsePost(post("title: T"), { path: "_posts/2018-12-21-x.md", site: { url: "https://e.example" } });
+    expect(inSite.publishedAt).toBe(Date.parse("2018-12-21T00:00:00Z"));
+    expect(inSite.utcOffsetMin).toBe(0);
+    const alone = await parsePost(post("title: T"), { path: "2018-12-21-x.md" });
+    expect(alone.publishedAt).toBe(Date.parse("2018-12-21T00:00:00+08:00"));
+  });
+});
