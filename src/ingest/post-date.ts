@@ -148,7 +148,10 @@ export function parsePostDate(input: string, zone: Zone = DEFAULT_OFFSET_MIN, op
   const dateOnly = p.h === undefined;
   let instantMs: number;
   let offsetMin: number;
-  if (p.off !== undefined) {
+  // Jekyll 4.3 (Ruby's Time.parse) ignores an offset after a bare day: "2018-12-21 +0800"
+  // is midnight in the site's zone.
+  if (p.off !== undefined && dateOnly) notes.push(`the offset in \`${text}\` is ignored for a date without a time, as Jekyll ignores it`);
+  if (p.off !== undefined && !dateOnly) {
     offsetMin = parseOffset(p.off);
     instantMs = wallMs - offsetMin * 60_000;
   } else if (options.yamlTimestampIsUtc && PSYCH_TIMESTAMP_RE.test(text)) {

@@ -60,6 +60,13 @@ describe("parsePostDate", () => {
     expect(d.notes.join()).toMatch(/CET.*ignored/);
   });
 
+  it("ignores an offset after a bare day, as Jekyll 4.3 does", () => {
+    const d = parsePostDate("2018-12-21 +0800", 0);
+    expect(d.instantMs).toBe(Date.parse("2018-12-21T00:00:00Z"));
+    expect(d.dateOnly).toBe(true);
+    expect(d.notes.join()).toMatch(/offset .* is ignored/);
+  });
+
   it("drops what follows the time, as Ruby's Time.parse does for Jekyll", () => {
     const d = parsePostDate("2023-01-29 18:30:22 2023 -0800");
     expect(d.instantMs).toBe(Date.parse("2023-01-29T18:30:22+08:00"));
