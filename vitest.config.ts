@@ -20,6 +20,8 @@ export default defineConfig({
             SITE_URL: "https://news.example.com",
             ADMIN_TOKEN: "test-admin-token-current",
             ADMIN_TOKEN_NEXT: "test-admin-token-next",
+            // Many suites send wrong tokens on purpose; test/integration/auth-limits.test.ts sets its own limit.
+            ADMIN_AUTH_FAILURES_PER_MINUTE: "100000",
           },
         },
       };

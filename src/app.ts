@@ -6,7 +6,7 @@ import { PurgeBatcher } from "./cache/workers-cache";
 import { resilientDatabase } from "./db/middleware";
 import { handleError, handleNotFound, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
-import { admin } from "./routes/admin";
+import { ADMIN_BASE, admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
 import { articles } from "./routes/articles";
 import { beacon } from "./routes/beacon";
@@ -17,7 +17,6 @@ import { home } from "./routes/home";
 import { listings } from "./routes/listings";
 import { search } from "./routes/search";
 import { sitemaps } from "./routes/sitemaps";
-import { stats } from "./routes/stats";
 
 /** The isolate's cache state, shared with the edge cache in front (src/index.ts), and its purge batcher. */
 export type AppDeps = { cache: CacheState; purgeBatcher: PurgeBatcher };
@@ -33,11 +32,10 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.use(securityHeaders);
   app.use(resilientDatabase);
   app.route("/", health);
-  app.route("/", admin);
+  app.route(ADMIN_BASE, admin);
   app.route("/", articles);
   app.route("/", home);
   app.route("/", search);
-  app.route("/", stats);
   app.route("/", beacon);
   app.route("/", embed);
   app.route("/", apiArticles);

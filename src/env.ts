@@ -12,6 +12,8 @@ export type Bindings = CloudflareBindings & {
   ADMIN_TOKEN_NEXT?: string;
   /** Requests per minute per token for the local admin rate limiter (optional). */
   ADMIN_RATE_LIMIT?: string;
+  /** Failed admin authentications per minute per client address before 429 (optional; default 10). */
+  ADMIN_AUTH_FAILURES_PER_MINUTE?: string;
 };
 
 export type Variables = {

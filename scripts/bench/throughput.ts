@@ -151,7 +151,7 @@ export function throughputLines(t: Throughput): string[] {
     "",
     ...header,
     row("**floor**: one D1 row read, returned raw", t.floorRead, t.floorRead),
-    row("share page miss, as deployed (D1 read + render + Cache API put + tag index)", t.miss, t.floorRead, 0.6),
+    row("share page miss, as deployed (D1 read + render + Cache API put)", t.miss, t.floorRead, 0.6),
     row("breakdown: the app without the edge cache (its D1 read + render only)", t.missRenderOnly, t.floorRead),
     row("breakdown: the floor plus a Cache API put of its bytes (no render), in waitUntil", t.floorReadPut, t.floorRead),
     row("(diagnostic) the same, with the put awaited before answering", t.floorReadPutAwaited, t.floorRead),
@@ -163,7 +163,7 @@ export function throughputLines(t: Throughput): string[] {
         `a Cache API put adds ${fmt(put, 2)} ms in waitUntil (${fmt(putAwaited, 2)} ms awaited)`,
         `the whole miss costs ${fmt(ms(t.miss), 2)} ms`,
       ].join(", ") +
-      `; what the edge cache adds beyond those three parts (a page to put larger than the floor's row, the ETag, the tag index, bookkeeping) is ${fmt(ms(t.miss) - read - render - put, 2)} ms. ` +
+      `; what the edge cache adds beyond those three parts (a page to put larger than the floor's row, the ETag, the lease, bookkeeping) is ${fmt(ms(t.miss) - read - render - put, 2)} ms. ` +
       `Read, render and the cheaper put alone cost ${fmt(bestMiss, 2)} ms, so no miss path that renders and stores the page can pass ${fmt(bound, 2)} of the floor here. ` +
       (bound >= 0.6
         ? "That leaves room for the budget: the rest is the edge cache's own cost."
@@ -172,8 +172,7 @@ export function throughputLines(t: Throughput): string[] {
           "Cloudflare's Cache API is the data center's own cache, and the put already runs after the reader has the page (waitUntil); what a miss costs there has to be measured there.") +
       ` The miss's long p99 comes from the put: the generator keeps ${t.connections} connections busy, the answers go out before their puts finish, and the puts pile up behind one another; ` +
       `awaiting the put instead gives a p99 of ${t.floorReadPutAwaited.p99} ms against ${t.floorReadPut.p99} ms (at ${fmt(t.floorReadPutAwaited.rps)} against ${fmt(t.floorReadPut.rps)} req/s), at the price of every reader waiting for the put (p50 ${t.floorReadPutAwaited.p50} ms against ${t.floorReadPut.p50} ms). ` +
-      "A reader on a phone should not wait for the cache, so the put stays in waitUntil." +
-      " The tag index (one D1 row per cache tag, for purging) is written with group commit: the entries of misses that finish while one write is under way go in the next write, so D1 sees a few writes for many misses (test/integration/edge-cache.test.ts sends 20 concurrent misses: their 40 index rows went in 2 statements when last run, and the test requires fewer than 20).",
+      "A reader on a phone should not wait for the cache, so the put stays in waitUntil. A miss writes nothing to D1: purges are recorded as a time per tag, not as an index of keys.",
     "",
     "Errors are socket errors, timeouts (autocannon gives up after 10 s) and non-2xx answers. A floor with more than 1% errors stops the benchmark, since it would measure nothing; rarer ones, and all of the Worker's own, are reported as they happened.",
   ];

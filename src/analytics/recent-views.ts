@@ -5,10 +5,13 @@
  * their own memory, so a determined forger spreading requests over many addresses is not
  * stopped, only slowed to one count per address and article per window per isolate.
  *
- * The reader is never held as such: the key is a SHA-256 of the address, the User-Agent
- * and the article under a random salt made when the isolate starts, kept in memory for the
- * window and never written anywhere. Without a client address (local runs, tests) every
- * view counts.
+ * A reader is the client address: the User-Agent is the client's to choose, so keying on
+ * it let one address count again with every new UA string. Readers behind one address (an
+ * office, a carrier NAT) count once per article per window: an undercount we accept.
+ *
+ * The reader is never held as such: the key is a SHA-256 of the address and the article
+ * under a random salt made when the isolate starts, kept in memory for the window and
+ * never written anywhere. Without a client address (local runs, tests) every view counts.
  */
 
 export const REPEAT_WINDOW_MS = 30 * 60_000;
@@ -45,9 +48,9 @@ export class RecentViews {
 }
 
 /** The salted digest a reader's view is remembered by. */
-export async function readerKey(address: string, userAgent: string, infoCode: string): Promise<string> {
+export async function readerKey(address: string, infoCode: string): Promise<string> {
   salt ??= crypto.getRandomValues(new Uint8Array(16));
-  const text = new TextEncoder().encode(`${address}\n${userAgent}\n${infoCode}`);
+  const text = new TextEncoder().encode(`${address}\n${infoCode}`);
   const data = new Uint8Array(salt.length + text.length);
   data.set(salt);
   data.set(text, salt.length);

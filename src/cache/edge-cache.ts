@@ -35,6 +35,13 @@ export type EdgeCacheOptions = { policies: CachePolicies; state: CacheState; now
 /** How long a request of a new isolate waits for the first purge sync another request started. */
 const FIRST_SYNC_WAIT_MS = 500;
 
+/**
+ * Cache API puts one isolate keeps under way at once. Past it a miss storm would queue puts
+ * faster than the cache takes them, and every later request would wait behind the queue;
+ * instead a render is then held in memory only (its next miss stores it).
+ */
+export const MAX_PUTS_IN_FLIGHT = 16;
+
 const logError = (event: string) => (err: unknown) => console.error(JSON.stringify({ event, error: String(err) }));
 
 export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Handler {
@@ -42,6 +49,8 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
   const now = options.now ?? Date.now;
   const cacheOf = options.cache ?? (() => caches.default);
   const { invalidations, hot, leases } = state;
+  // A count, not a queue: each request awaits only its own put.
+  let putsInFlight = 0;
 
   /** Other isolates' purges: read once a second per isolate, in the background after the first. */
   async function keepCurrent(env: Bindings, ctx: ExecutionContext): Promise<void> {
@@ -101,12 +110,18 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
       const entry: Entry = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
       if (key !== "" && store && invalidations.isCurrent(tags, storedAt)) {
         hot.set(key, { ...entry, body, headers: [...readerHeaders(res.headers, entry.etag, res.status, "HIT", policy)] }, now());
-        const put = cacheOf()
-          .put(key, new Response(body, { status: res.status, headers: storedHeaders(res, entry, policy) }))
-          .catch(logError("cache_store_failed"))
-          .finally(() => lease !== null && leases.release(key, lease));
-        releaseLater = true;
-        ctx.waitUntil(put);
+        if (putsInFlight < MAX_PUTS_IN_FLIGHT) {
+          putsInFlight += 1;
+          const put = cacheOf()
+            .put(key, new Response(body, { status: res.status, headers: storedHeaders(res, entry, policy) }))
+            .catch(logError("cache_store_failed"))
+            .finally(() => {
+              putsInFlight -= 1;
+              if (lease !== null) leases.release(key, lease);
+            });
+          releaseLater = true;
+          ctx.waitUntil(put);
+        }
       }
       return entry;
     } finally {

@@ -8,8 +8,9 @@ export type Increment = { infoCode: string; day: string; app: App; views: number
 
 /**
  * Adds a whole batch in one statement, with one bound parameter whatever its size.
- * Codes with no article (a hand-typed or forged beacon URL) are dropped here, where one
- * index probe per key is cheap, rather than checked on every view.
+ * Codes with no published article (a hand-typed or forged beacon URL, a page still cached
+ * after a takedown) are dropped here, where one index probe per key is cheap, rather than
+ * checked on every view.
  */
 export async function addViews(d1: D1Database, increments: Increment[]): Promise<void> {
   if (increments.length === 0) return;
@@ -18,7 +19,7 @@ export async function addViews(d1: D1Database, increments: Increment[]): Promise
     .prepare(
       `INSERT INTO article_views (info_code, day, app, views)
        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(?) j
-       WHERE EXISTS (SELECT 1 FROM articles a WHERE a.info_code = j.value ->> 0)
+       WHERE EXISTS (SELECT 1 FROM articles a WHERE a.info_code = j.value ->> 0 AND a.status = 'published')
        ON CONFLICT (info_code, day, app) DO UPDATE SET views = article_views.views + excluded.views`,
     )
     .bind(rows)
@@ -78,4 +79,10 @@ export async function articleViews(d1: D1Database, infoCode: string, from: strin
     day.byApp[row.app] = (day.byApp[row.app] ?? 0) + row.views;
   }
   return out;
+}
+
+/** The title of an article for the stats view, or null when no article has the code. */
+export async function articleTitle(d1: D1Database, infoCode: string): Promise<string | null> {
+  const row = await d1.prepare("SELECT title FROM articles WHERE info_code = ?").bind(infoCode).first<{ title: string }>();
+  return row?.title ?? null;
 }

@@ -141,3 +141,8 @@ export async function articlesToReindex(d1: D1Database, afterId: number, limit: 
     bodyHtml: r.body_html,
   }));
 }
+
+/** Rewrites the index rows of these articles in one batch (two statements each). */
+export async function reindexArticles(d1: D1Database, rows: StaleArticle[]): Promise<void> {
+  if (rows.length > 0) await d1.batch(rows.flatMap((row) => searchStatements(d1, row)));
+}

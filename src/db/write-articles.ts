@@ -1,35 +1,57 @@
 /**
- * Writing parsed posts. Every post is written by the same seven statements (article, category, tags, tag links, search index), each with
- * few bound parameters (D1 allows 100 per statement), and a group of posts goes to D1 as
- * one batch: a batch is a transaction, so a post is never half-written.
+ * Writing parsed posts. Every post is written by the same statements (category, tags, the
+ * article's old state, insert, versioned update, tag links, search index), each with few
+ * bound parameters (D1 allows 100 per statement), and a group of posts goes to D1 as one
+ * batch: a batch is a transaction, so a post is never half-written.
  *
  * Rules (SPEC section 3): the same post again changes nothing; a changed post replaces
- * the stored one unless it is older (its `updated`, else `date`) than what is stored.
- * The rules live in the SQL itself (ON CONFLICT … WHERE), so two writers racing on one
- * info code still cannot let an older version win.
+ * the stored one unless it is older (its `updated`, else `date`) than what is stored; a
+ * requested status is part of that same versioned write, so an older PUT can never
+ * republish (or take down) what a newer one decided. The rules live in the SQL itself, and
+ * the outcome is read from what the SQL did (RETURNING), not from the pre-read: two first
+ * writes of one new code racing give one `created`.
  */
 import { inArray } from "drizzle-orm";
 import type { Db } from "./client";
+import { isTransientD1Error } from "./resilient-d1";
 import { articles } from "./schema";
 import { searchStatements } from "./search-index";
 import type { ParsedPost } from "../ingest/types";
 
+export type ArticleStatus = "published" | "unpublished";
+
 /**
- * "failed": D1 refused the batch holding this post; nothing of it was written, retry it.
+ * "failed": D1 refused this post for a reason a retry can fix; nothing of it was written.
+ * "refused": D1 refused this post for what it is (too big, a constraint); retrying the same
+ * post cannot help.
  * "conflict": the stored article with this info code came from another source (another
- * site or path); nothing was replaced.
+ * site, or another path of the site); nothing was replaced.
  */
-export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed" | "conflict";
+export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed" | "refused" | "conflict";
+
+/** What a reader can see of an article, before and after a write: what caches must forget. */
+export type ArticleState = { category: string; tags: string[]; status: ArticleStatus };
 
 export type WriteResult = {
   infoCode: string;
   outcome: WriteOutcome;
+  /** For created and updated: the state before (null when new) and after the write. */
+  change?: { before: ArticleState | null; after: ArticleState };
 };
 
-/** Posts per D1 batch: 7 statements each, so 20 posts are 140 statements in one transaction. */
-export const POSTS_PER_BATCH = 20;
+export type WriteRequest = {
+  post: ParsedPost;
+  /** A status to set in the same versioned write; absent keeps the stored one (new: published). */
+  status?: ArticleStatus;
+};
 
-type Existing = { infoCode: string; contentHash: string; updatedAt: number; sourceKey: string | null };
+/** Posts per D1 batch: 9 statements each, so 20 posts are 180 statements in one transaction. */
+export const POSTS_PER_BATCH = 20;
+const STATEMENTS_PER_POST = 9;
+/** Offsets in a post's statements whose results say what happened. */
+const AT = { before: 2, insert: 3, update: 4 } as const;
+
+type Existing = { infoCode: string; contentHash: string; updatedAt: number; status: ArticleStatus; sourceKey: string | null };
 
 async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existing>> {
   const found = new Map<string, Existing>();
@@ -39,6 +61,7 @@ async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existi
         infoCode: articles.infoCode,
         contentHash: articles.contentHash,
         updatedAt: articles.updatedAt,
+        status: articles.status,
         sourceKey: articles.sourceKey,
       })
       .from(articles)
@@ -48,21 +71,37 @@ async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existi
   return found;
 }
 
-function decide(post: ParsedPost, existing: Existing | undefined): WriteOutcome {
-  if (!existing) return "created";
+/**
+ * What the pre-read says. "unchanged" and "stale" are final: they were true when read, which
+ * is a moment the write could have happened at. Anything else is decided by the SQL.
+ */
+function preDecide(request: WriteRequest, existing: Existing | undefined): "unchanged" | "stale" | "conflict" | "write" {
+  if (!existing) return "write";
+  const { post, status } = request;
   if (existing.sourceKey !== null && post.sourceKey !== null && existing.sourceKey !== post.sourceKey) return "conflict";
-  if (existing.contentHash === post.contentHash) return "unchanged";
-  if (post.updatedAt < existing.updatedAt) return "stale";
-  return "updated";
+  if (post.updatedAt < existing.updatedAt) return existing.contentHash === post.contentHash ? "unchanged" : "stale";
+  const sameStatus = status === undefined || status === existing.status;
+  if (existing.contentHash === post.contentHash && sameStatus) return "unchanged";
+  return "write";
 }
 
-function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1PreparedStatement[] {
+function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1PreparedStatement[] {
+  const { post } = request;
+  const status = request.status ?? null;
   const tagsJson = JSON.stringify(post.tags);
-  return [
+  const statements = [
     d1.prepare(`
       INSERT INTO categories (slug, name) VALUES (?, ?)
-      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name AND ?`).bind(post.category.slug, post.category.name, post.categoryNamed ? 1 : 0),
+      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name AND ?`)
+      // A post that only knows the slug (categoryNamed false) never renames a category.
+      .bind(post.category.slug, post.category.name, post.categoryNamed ? 1 : 0),
     d1.prepare(`INSERT OR IGNORE INTO tags (name) SELECT value FROM json_each(?)`).bind(tagsJson),
+    // The state before, read inside the transaction: exact, whatever raced with the pre-read.
+    d1.prepare(`
+      SELECT a.status AS status, a.content_hash AS contentHash, c.slug AS category,
+        (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
+      FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.info_code = ?`).bind(post.infoCode),
+    // A row comes back only when this statement created the article.
     d1.prepare(`
       INSERT INTO articles (info_code, title, summary, body_html, source_text, published_at, utc_offset_min,
         updated_at, source_name, author, original_url, image_url, category_id, status, content_hash,
@@ -70,19 +109,20 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
       VALUES (?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?,
         ?, ?, (SELECT id FROM categories WHERE slug = ?),
-        ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (info_code) DO UPDATE SET
-        title = excluded.title, summary = excluded.summary, body_html = excluded.body_html,
-        source_text = excluded.source_text, published_at = excluded.published_at,
-        utc_offset_min = excluded.utc_offset_min, updated_at = excluded.updated_at,
-        source_name = excluded.source_name, author = excluded.author, original_url = excluded.original_url,
-        image_url = excluded.image_url, category_id = excluded.category_id,
-        status = CASE WHEN excluded.status = 'unpublished' THEN 'unpublished' ELSE articles.status END,
-        content_hash = excluded.content_hash, sanitizer_version = excluded.sanitizer_version,
-        modified_at = excluded.modified_at, date_only = excluded.date_only,
-        source_key = coalesce(excluded.source_key, articles.source_key)
-      WHERE excluded.content_hash <> articles.content_hash AND excluded.updated_at >= articles.updated_at
-        AND (articles.source_key IS NULL OR excluded.source_key IS NULL OR articles.source_key = excluded.source_key)`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, post.status, post.contentHash, post.sanitizerVersion, now, now, post.dateOnly ? 1 : 0, post.sourceKey),
+        COALESCE(?, 'published'), ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (info_code) DO NOTHING
+      RETURNING id`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, now, post.dateOnly ? 1 : 0, post.sourceKey),
+    // A row comes back only when this statement changed a stored article: not older, and
+    // different in content or in the requested status. Just created above: equal, no row.
+    d1.prepare(`
+      UPDATE articles SET
+        title = ?, summary = ?, body_html = ?, source_text = ?, published_at = ?, utc_offset_min = ?, updated_at = ?,
+        source_name = ?, author = ?, original_url = ?, image_url = ?,
+        category_id = (SELECT id FROM categories WHERE slug = ?), status = COALESCE(?, status),
+        content_hash = ?, sanitizer_version = ?, modified_at = ?, date_only = ?, source_key = COALESCE(?, source_key)
+      WHERE info_code = ? AND updated_at <= ? AND (content_hash <> ? OR status <> COALESCE(?, status))
+        AND (source_key IS NULL OR ? IS NULL OR source_key = ?)
+      RETURNING id`).bind(post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, post.dateOnly ? 1 : 0, post.sourceKey, post.infoCode, post.updatedAt, post.contentHash, status, post.sourceKey, post.sourceKey),
     // The tag rows follow the article only when the row now holds this version.
     d1.prepare(`
       DELETE FROM article_tags WHERE article_id =
@@ -96,42 +136,123 @@ function statementsFor(d1: D1Database, post: ParsedPost, now: number): D1Prepare
     // The search index follows the same way, in the same transaction (src/db/search-index.ts).
     ...searchStatements(d1, post),
   ];
+  if (statements.length !== STATEMENTS_PER_POST) throw new Error("write-articles: statement count changed; update STATEMENTS_PER_POST");
+  return statements;
+}
+
+type BeforeRow = { status: ArticleStatus; contentHash: string; category: string; tags: string };
+
+/** The outcome the SQL reports for one post, from its slice of the batch results. */
+function outcomeOf(request: WriteRequest, results: D1Result[]): WriteResult {
+  const { post } = request;
+  const created = (results[AT.insert]?.results.length ?? 0) > 0;
+  const updated = (results[AT.update]?.results.length ?? 0) > 0;
+  const beforeRow = results[AT.before]?.results[0] as BeforeRow | undefined;
+  const before: ArticleState | null = beforeRow
+    ? { category: beforeRow.category, tags: JSON.parse(beforeRow.tags) as string[], status: beforeRow.status }
+    : null;
+  if (!created && !updated) {
+    // Another writer got there first: with this very version (unchanged) or a newer one (stale).
+    // No row before and none created cannot happen in one transaction; say "failed" to be safe.
+    const outcome = !beforeRow ? "failed" : beforeRow.contentHash === post.contentHash ? "unchanged" : "stale";
+    return { infoCode: post.infoCode, outcome };
+  }
+  const after: ArticleState = {
+    category: post.category.slug,
+    tags: post.tags,
+    status: request.status ?? before?.status ?? "published",
+  };
+  return { infoCode: post.infoCode, outcome: created ? "created" : "updated", change: { before, after } };
+}
+
+/** SQLITE_TOOBIG, constraint failures and the like: the post itself is the problem. */
+function isPermanent(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /TOOBIG|too big|constraint|SQLITE_RANGE|datatype mismatch/i.test(message) && !isTransientD1Error(err);
 }
 
 /**
- * Writes posts in batches of POSTS_PER_BATCH. Posts that would change nothing are not
- * sent at all. When D1 refuses a batch, that batch and the ones after it are reported as
- * "failed" and not attempted; batches before it stay committed. Every statement is
- * idempotent, so sending the same posts again converges to the state of a clean run.
+ * Writes posts in batches of POSTS_PER_BATCH; posts that would change nothing are not sent.
+ * When D1 refuses a batch, its posts are tried one by one, so one bad post cannot take the
+ * others down: a post D1 refuses for what it is becomes "refused"; a fault a retry may fix
+ * marks that post and every post not yet written "failed" (D1 is unwell; do not hammer it).
+ * Every statement is idempotent, so sending the same posts again converges.
  */
-export async function writePosts(db: Db, posts: ParsedPost[], now: number): Promise<WriteResult[]> {
-  const existing = await loadExisting(db, [...new Set(posts.map((p) => p.infoCode))]);
+export async function writePosts(db: Db, requests: WriteRequest[], now: number): Promise<WriteResult[]> {
+  const existing = await loadExisting(db, [...new Set(requests.map((r) => r.post.infoCode))]);
   const results: WriteResult[] = [];
-  const toWrite: { post: ParsedPost; result: WriteResult }[] = [];
-  for (const post of posts) {
-    const result: WriteResult = { infoCode: post.infoCode, outcome: decide(post, existing.get(post.infoCode)) };
-    results.push(result);
-    if (result.outcome === "created" || result.outcome === "updated") {
-      toWrite.push({ post, result });
-      // A later copy in the same call is compared with this one, not with the old row.
-      existing.set(post.infoCode, {
-        infoCode: post.infoCode,
-        contentHash: post.contentHash,
-        updatedAt: post.updatedAt,
-        sourceKey: post.sourceKey ?? existing.get(post.infoCode)?.sourceKey ?? null,
-      });
+  const toWrite: { request: WriteRequest; index: number }[] = [];
+  const queued = new Set<string>();
+  for (const request of requests) {
+    const { post } = request;
+    const decided = queued.has(post.infoCode) ? "unchanged" : preDecide(request, existing.get(post.infoCode));
+    results.push({ infoCode: post.infoCode, outcome: decided === "write" ? "failed" : decided });
+    // A second copy of a queued post in the same call (import-service allows only equal copies) changes nothing.
+    if (decided === "write") {
+      toWrite.push({ request, index: results.length - 1 });
+      queued.add(post.infoCode);
     }
   }
-  for (let i = 0; i < toWrite.length; i += POSTS_PER_BATCH) {
+  let unwell = false;
+  const send = async (chunk: typeof toWrite): Promise<void> => {
+    const out = await db.$client.batch(chunk.flatMap(({ request }) => statementsFor(db.$client, request, now)));
+    chunk.forEach(({ request, index }, k) => {
+      results[index] = outcomeOf(request, out.slice(k * STATEMENTS_PER_POST, (k + 1) * STATEMENTS_PER_POST));
+    });
+  };
+  for (let i = 0; i < toWrite.length && !unwell; i += POSTS_PER_BATCH) {
     const chunk = toWrite.slice(i, i + POSTS_PER_BATCH);
     try {
-      // drizzle's batch cannot bind raw SQL statements, so the batch goes to D1 directly.
-      await db.$client.batch(chunk.flatMap(({ post }) => statementsFor(db.$client, post, now)));
+      await send(chunk);
     } catch (err) {
       console.error(JSON.stringify({ event: "d1_batch_failed", posts: chunk.length, error: String(err) }));
-      for (const pending of toWrite.slice(i)) pending.result.outcome = "failed";
-      break;
+      for (const one of chunk) {
+        if (unwell) break;
+        try {
+          await send([one]);
+        } catch (single) {
+          const permanent = isPermanent(single);
+          console.error(JSON.stringify({ event: "d1_post_failed", infoCode: one.request.post.infoCode, permanent, error: String(single) }));
+          if (permanent) results[one.index] = { infoCode: one.request.post.infoCode, outcome: "refused" };
+          else unwell = true;
+        }
+      }
     }
   }
   return results;
+}
+
+/**
+ * A status change without a new version (DELETE): applies to whatever version is stored,
+ * reading the state before inside the same batch so the change set is exact. Returns null
+ * when no article has the code.
+ */
+export async function writeStatus(db: Db, infoCode: string, status: ArticleStatus, now: number): Promise<WriteResult | null> {
+  const d1 = db.$client;
+  const [beforeOut, updateOut] = await d1.batch([
+    d1.prepare(`
+      SELECT a.status AS status, a.content_hash AS contentHash, c.slug AS category,
+        (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
+      FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.info_code = ?`).bind(infoCode),
+    d1.prepare(`UPDATE articles SET status = ?, modified_at = ? WHERE info_code = ? AND status <> ? RETURNING id`).bind(status, now, infoCode, status),
+  ]);
+  const row = beforeOut?.results[0] as BeforeRow | undefined;
+  if (!row) return null;
+  if ((updateOut?.results.length ?? 0) === 0) return { infoCode, outcome: "unchanged" };
+  const before: ArticleState = { category: row.category, tags: JSON.parse(row.tags) as string[], status: row.status };
+  return { infoCode, outcome: "updated", change: { before, after: { ...before, status } } };
+}
+
+/** Stored source of rows written by an older sanitizer, for POST /api/v1/admin/resanitize. */
+export async function rowsToResanitize(d1: D1Database, version: number, limit: number): Promise<{ infoCode: string; sourceText: string }[]> {
+  const { results } = await d1
+    .prepare("SELECT info_code, source_text FROM articles WHERE sanitizer_version < ? ORDER BY id LIMIT ?")
+    .bind(version, limit)
+    .all<{ info_code: string; source_text: string }>();
+  return results.map((r) => ({ infoCode: r.info_code, sourceText: r.source_text }));
+}
+
+export async function countToResanitize(d1: D1Database, version: number): Promise<number> {
+  const row = await d1.prepare("SELECT COUNT(*) AS n FROM articles WHERE sanitizer_version < ?").bind(version).first<{ n: number }>();
+  return row?.n ?? 0;
 }

@@ -1,12 +1,14 @@
 /**
- * The one write path for posts: the admin API and the import command both end here.
- * Parse every post first (a bad post is reported and skipped, the rest go on), refuse
- * two different posts claiming one info code in the same request, then write.
+ * The one write path for posts: the admin API (import, PUT, DELETE, resanitize) and the
+ * import command all end here. Parse every post first (a bad or too big post is reported
+ * and skipped, the rest go on), refuse two different posts claiming one info code in the
+ * same request, then write, and say what changed (the ChangeSet the after-write step purges).
  */
 import type { Db } from "../db/client";
-import { writePosts, type WriteOutcome } from "../db/write-articles";
+import { writePosts, type ArticleStatus, type WriteOutcome, type WriteRequest, type WriteResult } from "../db/write-articles";
+import type { ChangeSet } from "./after-write";
 import { parsePost } from "./parse-post";
-import { PostParseError, type ParsedPost, type SiteContext } from "./types";
+import { PostParseError, PostTooLargeError, type SiteContext } from "./types";
 
 export type PostInput = {
   /** A file name or other label for messages; optional. */
@@ -14,9 +16,11 @@ export type PostInput = {
   /** The file's (site-relative) path: Jekyll reads date, slug and categories from it. */
   path?: string;
   text: string;
+  /** Set the status in the same versioned write (PUT with `status`, DELETE). */
+  status?: ArticleStatus;
 };
 
-export type ImportOutcome = Exclude<WriteOutcome, "conflict"> | "rejected";
+export type ImportOutcome = Exclude<WriteOutcome, "refused" | "conflict"> | "rejected";
 
 export type ImportResult = {
   index: number;
@@ -27,6 +31,9 @@ export type ImportResult = {
   reason?: string;
   line?: number;
   field?: string;
+  /** For a post too big to store: its size and the limit, in bytes (HTTP 413 when alone). */
+  bytes?: number;
+  limitBytes?: number;
   /** Accepted, but worth fixing: `line: message` for each (duplicate key, Liquid removed, …). */
   warnings?: { line: number; message: string }[];
   /** Present when the post is stored but not shown (`published: false`). */
@@ -35,23 +42,49 @@ export type ImportResult = {
 
 export type ImportReport = {
   results: ImportResult[];
-  /** Posts whose stored version changed (created or updated): what caches must forget. */
-  changed: ParsedPost[];
+  /** What the writes changed, old and new values both: what caches must forget. */
+  changes: ChangeSet;
 };
 
 const REASONS: Partial<Record<WriteOutcome, string>> = {
   stale: "An equal or newer version of this article is already stored (compare `updated`).",
   failed: "The database did not accept this post; nothing of it was stored. Send it again.",
   conflict: "conflict: this info code belongs to an article from another source (site or path); nothing was replaced. Give one of them another `info_code`.",
+  refused: "The database refused this post as it is (too big or invalid for a row); sending it again will not help.",
 };
 
+function label(index: number, input: PostInput): Pick<ImportResult, "index" | "name"> {
+  return { index, ...(input.name ? { name: input.name } : {}) };
+}
+
 function rejection(index: number, input: PostInput, err: unknown): ImportResult {
-  const base = { index, ...(input.name ? { name: input.name } : {}), infoCode: null, outcome: "rejected" as const };
+  const base = { ...label(index, input), infoCode: null, outcome: "rejected" as const };
   if (err instanceof PostParseError) {
-    return { ...base, reason: err.message, line: err.line, ...(err.field ? { field: err.field } : {}) };
+    const size = err instanceof PostTooLargeError ? { bytes: err.bytes, limitBytes: err.limitBytes } : {};
+    return { ...base, reason: err.message, line: err.line, ...(err.field ? { field: err.field } : {}), ...size };
   }
   // Anything else is a bug in the parser; say so without leaking internals.
+  console.error(JSON.stringify({ event: "parser_bug", index, error: String(err) }));
   return { ...base, reason: "The post could not be parsed (internal parser error)." };
+}
+
+/** Old and new category and tags of every changed article, so both are purged. */
+export function changeSetOf(written: WriteResult[]): ChangeSet {
+  const infoCodes = new Set<string>();
+  const categories = new Set<string>();
+  const tags = new Set<string>();
+  const statusChanged = new Set<string>();
+  for (const { infoCode, change } of written) {
+    if (!change) continue;
+    infoCodes.add(infoCode);
+    for (const state of [change.before, change.after]) {
+      if (!state) continue;
+      categories.add(state.category);
+      for (const tag of state.tags) tags.add(tag);
+    }
+    if (change.before && change.before.status !== change.after.status) statusChanged.add(infoCode);
+  }
+  return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags], statusChanged: [...statusChanged] };
 }
 
 export async function importPosts(db: Db, inputs: PostInput[], now: number, site?: SiteContext): Promise<ImportReport> {
@@ -71,15 +104,14 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number, site
   );
 
   const firstByCode = new Map<string, { index: number; hash: string }>();
-  const accepted: { index: number; post: ParsedPost }[] = [];
+  const accepted: { index: number; request: WriteRequest }[] = [];
   for (const item of parsed) {
     if (!item) continue;
-    const name = inputs[item.index]?.name;
+    const input = inputs[item.index] ?? { text: "" };
     const seen = firstByCode.get(item.post.infoCode);
     if (seen && seen.hash !== item.post.contentHash) {
       results[item.index] = {
-        index: item.index,
-        ...(name ? { name } : {}),
+        ...label(item.index, input),
         infoCode: item.post.infoCode,
         outcome: "rejected",
         reason: `Info code ${item.post.infoCode} is also used by a different post at index ${seen.index} in this request; send one version.`,
@@ -88,30 +120,30 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number, site
       continue;
     }
     if (!seen) firstByCode.set(item.post.infoCode, { index: item.index, hash: item.post.contentHash });
-    accepted.push(item);
+    // `published: false` unpublishes in the same versioned write; an explicit status (PUT) wins.
+    const status = input.status ?? (item.post.status === "unpublished" ? "unpublished" : undefined);
+    accepted.push({ index: item.index, request: { post: item.post, ...(status ? { status } : {}) } });
   }
 
   const written = await writePosts(
     db,
-    accepted.map((a) => a.post),
+    accepted.map((a) => a.request),
     now,
   );
-  const changed: ParsedPost[] = [];
   written.forEach((result, i) => {
     const item = accepted[i];
     if (!item) return;
-    const name = inputs[item.index]?.name;
+    const input = inputs[item.index] ?? { text: "" };
+    const reason = REASONS[result.outcome];
     results[item.index] = {
-      index: item.index,
-      ...(name ? { name } : {}),
+      ...label(item.index, input),
       infoCode: result.infoCode,
-      // A conflict is refused like a bad post: the partner must act on it.
-      outcome: result.outcome === "conflict" ? "rejected" : result.outcome,
-      ...(REASONS[result.outcome] ? { reason: REASONS[result.outcome] } : {}),
-      ...(item.post.warnings.length > 0 ? { warnings: item.post.warnings } : {}),
-      ...(item.post.status === "unpublished" ? { status: "unpublished" as const } : {}),
+      // Refused and conflicting posts are rejected: the partner must act on them.
+      outcome: result.outcome === "refused" || result.outcome === "conflict" ? "rejected" : result.outcome,
+      ...(reason ? { reason } : {}),
+      ...(item.request.post.warnings.length > 0 ? { warnings: item.request.post.warnings } : {}),
+      ...(item.request.post.status === "unpublished" ? { status: "unpublished" as const } : {}),
     };
-    if (result.outcome === "created" || result.outcome === "updated") changed.push(item.post);
   });
-  return { results, changed };
+  return { results, changes: changeSetOf(written) };
 }

@@ -7,6 +7,7 @@ import MarkdownIt from "markdown-it";
 import deflist from "markdown-it-deflist";
 import footnote from "markdown-it-footnote";
 import { kramdownAttributes, preprocessKramdown } from "./kramdown";
+import { guardMarkdown } from "./markdown-guard";
 
 // html: raw HTML blocks are the common case (the sanitizer runs after, so this is safe).
 // linkify off: kramdown does not linkify. typographer on for what kramdown does (smart
@@ -16,6 +17,7 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: true, quote
   .use(deflist)
   .use(kramdownAttributes)
   .disable("replacements");
+guardMarkdown(md);
 
 // kramdown's typographic symbols, in text only (code spans and blocks are other tokens).
 md.core.ruler.after("inline", "kramdown_typography", (state) => {

@@ -5,23 +5,21 @@
 import { stripBoilerplate, type Boilerplate } from "./boilerplate";
 import { FrontMatter, parseFrontMatter, splitFrontMatter, type Entry } from "./front-matter";
 import { sha256Hex } from "./hash";
-import {
-  absoluteHttpUrl,
-  findSourceParagraph,
-  firstImageUrl,
-  htmlToText,
-  sourceNameFrom,
-  truncateText,
-} from "./html-text";
+import { absoluteHttpUrl, firstImageUrl, htmlToText, sourceNameFrom, truncateText } from "./html-text";
+import { INGEST_TREE_LIMITS, lineOfNthTag, TreeLimitError } from "./html-tree";
 import { generateInfoCode, INFO_CODE_RULE, infoCodeFromPath, isInfoCode } from "./info-code";
 import { hasLiquid, stripLiquid } from "./liquid-strip";
 import { renderMarkdown } from "./markdown";
+import { MarkdownLimitError } from "./markdown-guard";
+import { D1_MAX_ROW_BYTES, utf8Bytes } from "../lib/d1-limits";
 import { DEFAULT_CATEGORY, readCategories } from "./post-categories";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
 import { parsePostPath, titleFromSlug, type PostPath } from "./post-path";
-import { sanitizeHtml, SANITIZER_VERSION } from "./sanitize";
+import { checkRowSize } from "./row-size";
+import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
 import { defaultsFor } from "./site-defaults";
-import { PostParseError, type ParsedPost, type SiteContext } from "./types";
+import { cleanOptional, cleanText } from "./text-hygiene";
+import { PostParseError, PostTooLargeError, type ParsedPost, type SiteContext } from "./types";
 import type { Zone } from "./zone";
 
 export type ParsePostOptions = {
@@ -33,8 +31,11 @@ export type ParsePostOptions = {
   site?: SiteContext;
 };
 
-/** Far above any real article; keeps one bad upload from tying up a Worker. */
-export const MAX_POST_BYTES = 2_000_000;
+/**
+ * One post's source, UTF-8: far above any real article (a long one is 50 KB), and small
+ * enough that its source and rendered body fit one D1 row together in ordinary cases.
+ */
+export const MAX_POST_BYTES = 900 * 1024;
 export const MAX_TITLE_CHARS = 300;
 export const MAX_TAGS = 20;
 export const MAX_TAG_CHARS = 64;
@@ -42,15 +43,15 @@ export const SUMMARY_CHARS = 120;
 export { DEFAULT_CATEGORY };
 
 function checkSize(text: string): void {
-  // Each UTF-16 unit is at least one UTF-8 byte, so a long string fails without encoding.
-  const bytes = text.length > MAX_POST_BYTES ? text.length : new TextEncoder().encode(text).length;
+  const bytes = utf8Bytes(text);
   if (bytes > MAX_POST_BYTES) {
-    throw new PostParseError(`The post is ${bytes} bytes; the limit is ${MAX_POST_BYTES} bytes (UTF-8).`, 1);
+    throw new PostTooLargeError(`The post is ${bytes} bytes; the limit is ${MAX_POST_BYTES} bytes (UTF-8).`, 1, bytes, MAX_POST_BYTES, null);
   }
 }
 
+/** BOM and CR line ends go; so do control characters and lone surrogates (text-hygiene.ts). */
 function normalize(text: string): string {
-  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return cleanText(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
 }
 
 const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
@@ -68,7 +69,7 @@ function readTitle(fm: FrontMatter, path: PostPath | null): string {
     const message = line === null ? "The front matter has no `title`: add a line `title: \"…\"`." : `\`title\` on line ${line} is empty.`;
     throw new PostParseError(message, line ?? 1, "title");
   }
-  const title = collapse(fm.text(e));
+  const title = collapse(cleanText(fm.text(e)));
   if (title === "") throw new PostParseError(`\`title\` on line ${e.line} is empty.`, e.line, "title");
   const length = Array.from(title).length;
   if (length > MAX_TITLE_CHARS) {
@@ -155,13 +156,13 @@ async function readInfoCode(
   return generateInfoCode(date.text, title, date.date);
 }
 
-function readSummary(fm: FrontMatter, bodyHtml: string, creditParagraph: string | null): string {
+function readSummary(fm: FrontMatter, bodyHtml: string, creditText: string | null): string {
   const given = collapse(fm.optionalText(fm.entry("description", "summary", "excerpt")) ?? "");
   if (given !== "") return given;
   let text = htmlToText(bodyHtml);
   // The source credit is attribution, not the story: keep it out of the teaser. It is
   // matched as text because the sanitizer may drop the class that marks it.
-  const credit = creditParagraph ? htmlToText(creditParagraph) : "";
+  const credit = creditText ? collapse(creditText) : "";
   const at = credit === "" ? -1 : text.lastIndexOf(credit);
   if (at !== -1) text = collapse(text.slice(0, at) + " " + text.slice(at + credit.length));
   return truncateText(text, SUMMARY_CHARS);
@@ -171,6 +172,71 @@ function checkOffset(offsetMin: number): void {
   if (!Number.isInteger(offsetMin) || offsetMin < -720 || offsetMin > 840) {
     throw new RangeError(`defaultOffsetMin must be whole minutes from -720 to 840, got ${offsetMin}`);
   }
+}
+
+/**
+ * Markdown to sanitized HTML under the tree limits (html-tree.ts). A body past them is a
+ * 422 naming the line of the element where the limit was crossed.
+ */
+function renderBody(markdown: string, sourceText: string, bodyStartLine: number): SanitizedBody {
+  let rendered: string;
+  try {
+    rendered = renderMarkdown(markdown);
+  } catch (err) {
+    if (!(err instanceof MarkdownLimitError)) throw err;
+    const line = sourceLineOf(markdown, err.markdownLine, sourceText, bodyStartLine);
+    throw new PostParseError(
+      `The body has more than ${err.limit} inline Markdown tokens (crossed in the paragraph on line ${line}); simplify its markup.`,
+      line,
+      "body",
+    );
+  }
+  // Sanitizing only escapes text and drops markup, so output rarely shrinks much below
+  // the rendered HTML; a rendering past a whole D1 row is refused before that work.
+  const renderedBytes = rendered.length > D1_MAX_ROW_BYTES ? rendered.length : utf8Bytes(rendered);
+  if (renderedBytes > D1_MAX_ROW_BYTES) {
+    throw new PostTooLargeError(
+      `The body renders to ${renderedBytes} bytes of HTML; a stored article must fit in ${D1_MAX_ROW_BYTES} bytes (D1's row limit). Split the article.`,
+      bodyStartLine,
+      renderedBytes,
+      D1_MAX_ROW_BYTES,
+    );
+  }
+  try {
+    return sanitizeBody(rendered, { ...INGEST_TREE_LIMITS, maxOutputChars: D1_MAX_ROW_BYTES });
+  } catch (err) {
+    if (err instanceof OutputTooLargeError) {
+      throw new PostTooLargeError(
+        `The sanitized body is more than ${err.limit} bytes (escaping grows text: & becomes &amp;); a stored article must fit in ${D1_MAX_ROW_BYTES} bytes (D1's row limit). Split the article.`,
+        bodyStartLine,
+        err.limit + 1,
+        D1_MAX_ROW_BYTES,
+      );
+    }
+    if (!(err instanceof TreeLimitError)) throw err;
+    const body = sourceText.split("\n").slice(bodyStartLine - 1).join("\n");
+    const at = lineOfNthTag(body, err.tagName, err.nth);
+    const line = at === null ? bodyStartLine : bodyStartLine + at - 1;
+    const what = err.tagName.startsWith("#") ? "a comment" : `<${err.tagName}>`;
+    throw new PostParseError(
+      err.kind === "nodes"
+        ? `The body has more than ${err.limit} elements (the limit was crossed at ${what} on line ${line}); split the article or simplify its markup.`
+        : `The body nests elements more than ${err.limit} deep (at ${what} on line ${line}); close the elements you open.`,
+      line,
+      "body",
+    );
+  }
+}
+
+/** The post line of a 0-based Markdown line: the first body line from there with its text. */
+function sourceLineOf(markdown: string, markdownLine: number | null, sourceText: string, bodyStartLine: number): number {
+  if (markdownLine === null) return bodyStartLine;
+  const wanted = markdown.split("\n")[markdownLine];
+  const lines = sourceText.split("\n");
+  for (let i = bodyStartLine - 1 + markdownLine; wanted !== undefined && i < lines.length; i++) {
+    if (lines[i] === wanted) return i + 1;
+  }
+  return bodyStartLine + markdownLine;
 }
 
 function readPublishedFlag(fm: FrontMatter): "published" | "unpublished" {
@@ -233,13 +299,10 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     );
   }
   const { categories, named } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
-  const rendered = renderMarkdown(chrome.markdown);
-  const bodyHtml = sanitizeHtml(rendered);
+  const { html: bodyHtml, credit } = renderBody(chrome.markdown, sourceText, bodyStartLine);
   const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
-  const creditParagraph = findSourceParagraph(rendered);
-  const sourceName =
-    collapse(fm.optionalText(fm.entry("source")) ?? "") || (creditParagraph ? sourceNameFrom(creditParagraph) : null);
+  const sourceName = collapse(fm.optionalText(fm.entry("source")) ?? "") || (credit ? sourceNameFrom(credit) : null);
   const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
   const frontMatterUrl = fm.optionalText(fm.entry("original_url", "url"));
   const originalUrl =
@@ -250,24 +313,26 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   const image = fm.optionalText(fm.entry("image"));
   // What was read from outside the text must be in the hash, or a changed site would look unchanged.
   const context = path || site ? `\n#path:${path?.path ?? ""}\n#site:${JSON.stringify(site ?? null)}` : "";
+  const cleanCategories = categories.map((c) => ({ slug: c.slug, name: cleanText(c.name) }));
 
-  return {
+  // YAML escapes ("\0", "\ud800") can put back what normalize() removed: clean each field too.
+  const post: ParsedPost = {
     infoCode,
-    title,
-    summary: readSummary(fm, bodyHtml, creditParagraph),
-    bodyHtml,
+    title: cleanText(title),
+    summary: cleanText(readSummary(fm, bodyHtml, credit)),
+    bodyHtml: cleanText(bodyHtml),
     sourceText,
     publishedAt: published.date.instantMs,
     utcOffsetMin: published.date.offsetMin,
     updatedAt: updated?.date.instantMs ?? published.date.instantMs,
-    sourceName,
-    author,
-    originalUrl,
-    imageUrl: (image ? absoluteHttpUrl(image) : null) ?? firstImageUrl(bodyHtml),
-    category: categories[0] ?? { slug: DEFAULT_CATEGORY, name: DEFAULT_CATEGORY },
-    categories,
+    sourceName: cleanOptional(sourceName),
+    author: cleanOptional(author),
+    originalUrl: cleanOptional(originalUrl),
+    imageUrl: cleanOptional((image ? absoluteHttpUrl(image) : null) ?? firstImageUrl(bodyHtml)),
+    category: cleanCategories[0] ?? { slug: DEFAULT_CATEGORY, name: DEFAULT_CATEGORY },
+    categories: cleanCategories,
     categoryNamed: named,
-    tags,
+    tags: cleanList(tags.map(cleanText)),
     status: readPublishedFlag(fm),
     dateOnly: published.date.dateOnly,
     warnings: fm.warnings,
@@ -275,4 +340,6 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}`),
     sanitizerVersion: SANITIZER_VERSION,
   };
+  checkRowSize(post, bodyStartLine);
+  return post;
 }

@@ -18,7 +18,8 @@
  * So sanitizeHtml re-runs the pass on its own output until it is a fixed point; that makes
  * sanitizeHtml(sanitizeHtml(x)) === sanitizeHtml(x) hold by construction, not by luck.
  */
-import { defaultTreeAdapter, html as parse5Html, parseFragment, type DefaultTreeAdapterTypes } from "parse5";
+import { defaultTreeAdapter, html as parse5Html, type DefaultTreeAdapterTypes } from "parse5";
+import { parseBody, type TreeLimits } from "./html-tree";
 import {
   ALLOWED_ELEMENTS, ATTRIBUTE_RULES, DROP_WITH_CONTENT, EM_MEDIA_CLASS, FORCED_ATTRIBUTES,
   MAX_DIGITS, VOID_ELEMENTS, type AttributeKind,
@@ -34,18 +35,40 @@ export const SANITIZER_VERSION = 1;
 /** Passes after the first before giving up on a fixed point (real inputs need one). */
 const MAX_EXTRA_PASSES = 4;
 
-/**
- * Article bodies are inserted into a `<div>` on our pages, so parse them the way
- * `div.innerHTML = body` would. parse5's default fragment context is `<template>`, which
- * would keep stray `<td>`/`<tr>` that a real page drops.
- */
-const CONTEXT = defaultTreeAdapter.createElement("div", parse5Html.NS.HTML, []);
-
 const DIGITS = new RegExp(`^\\d{1,${MAX_DIGITS}}$`);
 
 export function sanitizeHtml(html: string): string {
   if (typeof html !== "string" || html === "") return ""; // the CLI feeds parsed YAML
-  let current = sanitizePass(html);
+  return toFixedPoint(sanitizePass(html));
+}
+
+export type SanitizedBody = {
+  html: string;
+  /** Text of the first `<p class="em_media">` (the source credit), read from the input tree. */
+  credit: string | null;
+};
+
+/**
+ * The ingest entry point: one parse of the untrusted body under `limits` (a TreeLimitError
+ * past them), the source credit read from that same tree, then the fixed point. Later
+ * passes parse our own output, whose size and depth the first pass already bounded.
+ */
+export function sanitizeBody(html: string, limits: TreeLimits & { maxOutputChars: number }): SanitizedBody {
+  if (html === "") return { html: "", credit: null };
+  const tree = parseBody(html, limits);
+  return { html: toFixedPoint(emit(tree.childNodes, limits.maxOutputChars)), credit: findCredit(tree) };
+}
+
+/** The sanitized text alone passed `limit` characters (each at least one UTF-8 byte). */
+export class OutputTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`sanitized output over ${limit} characters`);
+    this.name = "OutputTooLargeError";
+  }
+}
+
+function toFixedPoint(first: string): string {
+  let current = first;
   for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
     const next = sanitizePass(current);
     if (next === current) return current;
@@ -53,13 +76,13 @@ export function sanitizeHtml(html: string): string {
   }
   // Never seen in practice; if some parser quirk keeps changing the markup, plain text is
   // the honest fallback, and "" if even that is not stable.
-  const text = escapeText(textContent(parseFragment(CONTEXT, current, {})));
+  const text = escapeText(textContent(parseBody(current)));
   return sanitizePass(text) === text ? text : "";
 }
 
 /** One parse-and-rebuild pass. Exported for tests that look at convergence. */
 export function sanitizePass(html: string): string {
-  return emit(parseFragment(CONTEXT, html, {}).childNodes);
+  return emit(parseBody(html).childNodes);
 }
 
 /** A closing tag waiting on the work stack, and whether it leaves a link. */
@@ -74,8 +97,9 @@ interface Close {
  * Rebuilds allowed markup. Iterative with an explicit stack, so a partner body nested a
  * hundred thousand levels deep cannot overflow the call stack.
  */
-function emit(nodes: readonly Node[]): string {
+function emit(nodes: readonly Node[], maxChars = Infinity): string {
   const out: string[] = [];
+  let chars = 0;
   const stack: (Node | Close)[] = [];
   pushReversed(stack, nodes);
   let linkDepth = 0;
@@ -87,7 +111,11 @@ function emit(nodes: readonly Node[]): string {
       continue;
     }
     if (defaultTreeAdapter.isTextNode(item)) {
-      out.push(escapeText(item.value));
+      const text = escapeText(item.value);
+      chars += text.length;
+      // Text is where output grows (`&` → `&amp;`): stop as soon as it cannot fit.
+      if (chars > maxChars) throw new OutputTooLargeError(maxChars);
+      out.push(text);
       continue;
     }
     if (!defaultTreeAdapter.isElementNode(item)) continue; // comments, doctypes: dropped
@@ -189,14 +217,40 @@ function escapeAttribute(value: string): string {
   return value.replace(/[&<>"\u00a0]/g, (c) => TEXT_ESCAPES[c] ?? c);
 }
 
-/** Concatenated text of the (already sanitized) tree, for the plain-text fallback. */
+/**
+ * Concatenated text of a tree, for the plain-text fallback and the credit. Elements dropped
+ * with their content (script, style...) contribute nothing, as on a page.
+ */
 function textContent(root: DefaultTreeAdapterTypes.ParentNode): string {
   const parts: string[] = [];
   const stack: Node[] = [];
   pushReversed(stack, root.childNodes);
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (defaultTreeAdapter.isTextNode(node)) parts.push(node.value);
-    else if (defaultTreeAdapter.isElementNode(node)) pushReversed(stack, node.childNodes);
+    else if (defaultTreeAdapter.isElementNode(node) && !DROP_WITH_CONTENT.has(node.tagName)) pushReversed(stack, node.childNodes);
   }
   return parts.join("");
+}
+
+/**
+ * The source credit paragraph, found in the parsed tree (never by a regex over the raw
+ * markup: a pattern with nested quantifiers there is a ReDoS). Matched by class token, so
+ * `class="em_media x"` counts although the sanitizer drops that class.
+ */
+function findCredit(root: DefaultTreeAdapterTypes.ParentNode): string | null {
+  const stack: Node[] = [];
+  pushReversed(stack, root.childNodes);
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!defaultTreeAdapter.isElementNode(node) || DROP_WITH_CONTENT.has(node.tagName)) continue;
+    if (node.tagName === "p" && node.namespaceURI === parse5Html.NS.HTML && hasClass(node, EM_MEDIA_CLASS)) {
+      return textContent(node);
+    }
+    pushReversed(stack, node.childNodes);
+  }
+  return null;
+}
+
+function hasClass(element: Element, name: string): boolean {
+  const value = element.attrs.find((a) => a.name === "class" && a.namespace === undefined)?.value ?? "";
+  return value.split(/[\t\n\f\r ]+/).includes(name);
 }

@@ -61,3 +61,16 @@ export class PostParseError extends Error {
     this.field = field;
   }
 }
+
+/** A post that cannot fit in D1 once rendered: refused with 413 and the numbers. */
+export class PostTooLargeError extends PostParseError {
+  readonly bytes: number;
+  readonly limitBytes: number;
+
+  constructor(message: string, line: number, bytes: number, limitBytes: number, field: string | null = "body") {
+    super(message, line, field);
+    this.name = "PostTooLargeError";
+    this.bytes = bytes;
+    this.limitBytes = limitBytes;
+  }
+}

@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { authBlockedFor, recordAuthFailure } from "./auth-failures";
 import { AppError } from "./errors";
 
 const CHALLENGE = 'Bearer realm="edgewire-admin"';
@@ -37,14 +38,17 @@ export async function tokenMatches(presented: string, candidates: (string | unde
   return matched;
 }
 
-export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+/** The token of `Bearer <token>`; the scheme is case-insensitive (RFC 9110 section 11.1), then one or more spaces. */
+const BEARER = /^bearer +([\x21-\x7e]{1,512})$/i;
+
+async function authenticate(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<void> {
   const header = c.req.header("Authorization");
   if (!header) {
     throw new AppError("unauthorized", "Send the admin token as `Authorization: Bearer <token>`.", {}, {
       "WWW-Authenticate": CHALLENGE,
     });
   }
-  const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header);
+  const match = BEARER.exec(header);
   if (!match?.[1]) {
     throw unauthorized("The Authorization header must be `Bearer <token>` with a single token.", "invalid_request");
   }
@@ -54,6 +58,28 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   if (!(await tokenMatches(match[1], configured))) {
     throw unauthorized("The admin token is not valid. Check for a rotated or mistyped token.", "invalid_token");
+  }
+}
+
+/**
+ * The admin gate, first in the admin router: an address over its failed attempts is 429
+ * before its token is even read (src/lib/auth-failures.ts); every failure is counted.
+ */
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const blocked = authBlockedFor(c, Date.now());
+  if (blocked !== null) {
+    throw new AppError(
+      "rate_limited",
+      `Too many failed authentications from this address; wait ${blocked} s.`,
+      { retryAfterSeconds: blocked },
+      { "Retry-After": String(blocked) },
+    );
+  }
+  try {
+    await authenticate(c);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "unauthorized") recordAuthFailure(c, Date.now());
+    throw err;
   }
   await next();
   c.res.headers.set("Cache-Control", "no-store");

@@ -1,9 +1,11 @@
 /**
  * Reading request bodies under a byte limit. Content-Length is checked first, but a
  * chunked body has none, so the stream itself is counted and abandoned at the limit:
- * nothing past it is buffered and nothing is written.
+ * nothing past it is buffered and nothing is written. Bodies must be valid UTF-8 (400
+ * naming the byte offset otherwise).
  */
 import { AppError } from "./errors";
+import { decodeUtf8 } from "./utf8";
 
 export async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
@@ -28,7 +30,7 @@ export async function readTextWithin(request: Request, maxBytes: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return decodeUtf8(bytes);
 }
 
 export function tooLarge(maxBytes: number, what = "The request body"): AppError {

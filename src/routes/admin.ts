@@ -1,27 +1,39 @@
+/**
+ * The admin API, mounted at ADMIN_BASE (src/app.ts) with its middleware applied once, here:
+ * the failed-authentication limit and the token check (requireAdmin), then the per-token
+ * request limit. Every write (import, PUT, DELETE, resanitize, reindex) goes through the
+ * one write path (src/ingest/import-service.ts, src/db/write-articles.ts) and then the one
+ * after-write step with the change set that write returned.
+ */
 import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
 import { createDb } from "../db/client";
+import { countToResanitize, rowsToResanitize, writeStatus } from "../db/write-articles";
 import type { AppEnv } from "../env";
-import { importPosts, type ImportReport, type PostInput } from "../ingest/import-service";
-import { articleJson, jsonToPost } from "../ingest/json-post";
 import { afterArticlesChanged } from "../ingest/after-write";
-import { requireAdmin } from "../lib/auth";
-import { readTextWithin, tooLarge } from "../lib/body";
-import { AppError } from "../lib/errors";
-import { adminRateLimit } from "../lib/rate-limit";
+import { changeSetOf, importPosts, type ImportReport, type ImportResult, type PostInput } from "../ingest/import-service";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
+import { articleJson, jsonToPost } from "../ingest/json-post";
+import { MAX_POST_BYTES } from "../ingest/parse-post";
 import { SANITIZER_VERSION } from "../ingest/sanitize";
 import type { SiteContext } from "../ingest/types";
+import { requireAdmin } from "../lib/auth";
+import { readTextWithin } from "../lib/body";
+import { AppError } from "../lib/errors";
+import { adminRateLimit } from "../lib/rate-limit";
+import { adminSearch } from "./admin-search";
+import { adminStats } from "./stats";
+
+export const ADMIN_BASE = "/api/v1/admin";
 
 export const admin = new Hono<AppEnv>();
 
-admin.use("/api/v1/admin/*", requireAdmin, adminRateLimit);
+admin.use(requireAdmin, adminRateLimit);
 
 /** Whole request: what one call may carry. */
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
-/** One post: its source and sanitized body both land in one D1 row (2 MB limit). */
-export const MAX_POST_BYTES = 900 * 1024;
+export { MAX_POST_BYTES };
 export const MAX_POSTS_PER_REQUEST = 500;
 
 const siteContext = z.strictObject({
@@ -80,49 +92,53 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Posts of the request. Size and content are judged per post by the write path, not here. */
 async function readInputs(request: Request): Promise<{ inputs: PostInput[]; site?: SiteContext }> {
   const type = mediaType(request);
-  let inputs: PostInput[];
-  let site: SiteContext | undefined;
   if (type === "text/markdown" || type === "text/plain") {
     const text = await readTextWithin(request, MAX_REQUEST_BYTES);
     if (!text.trim()) throw new AppError("validation_failed", "The request body is empty: send one post as text/markdown.");
-    inputs = [{ text }];
-  } else if (type === "application/json") {
+    return { inputs: [{ text }] };
+  }
+  if (type === "application/json") {
     const parsed = importBody.safeParse(await readJson(request));
     if (!parsed.success) throw validationError(parsed.error);
-    inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
-    site = parsed.data.site;
-  } else {
-    throw new AppError("unsupported_media_type", 'Send one post as `text/markdown`, or many as `application/json` `{"posts": ["…"]}`.');
+    const inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
+    return parsed.data.site ? { inputs, site: parsed.data.site } : { inputs };
   }
-  // Checked for every post before anything is written: a request is refused whole.
-  const encoder = new TextEncoder();
-  inputs.forEach((input, index) => {
-    if (encoder.encode(input.text).byteLength > MAX_POST_BYTES) {
-      throw tooLarge(MAX_POST_BYTES, `Post ${index}${input.name ? ` (${input.name})` : ""}`);
-    }
-  });
-  return site ? { inputs, site } : { inputs };
+  throw new AppError("unsupported_media_type", 'Send one post as `text/markdown`, or many as `application/json` `{"posts": ["…"]}`.');
 }
 
-function summarize(report: ImportReport) {
+function summarize(report: Pick<ImportReport, "results">) {
   const summary = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0 };
   for (const result of report.results) summary[result.outcome] += 1;
   return summary;
 }
 
-/** 503 when D1 refused some posts: the body still says which landed; a retry converges. */
+/** 503 only when D1 failed some posts in a way a retry can fix: the body still says which landed. */
 function importResponse(c: Context<AppEnv>, report: ImportReport, status: 200 | 201 = 200): Response {
   const summary = summarize(report);
   if (summary.failed > 0) c.header("Retry-After", "5");
   return c.json({ summary, results: report.results }, summary.failed > 0 ? 503 : status);
 }
 
-admin.post("/api/v1/admin/import", async (c) => {
+/** One post that was refused: 413 with the sizes when too big, else 422 with line and field. */
+function refused(result: ImportResult): AppError {
+  if (result.bytes !== undefined && result.limitBytes !== undefined) {
+    return new AppError("payload_too_large", result.reason ?? "The post is too large.", {
+      bytes: result.bytes,
+      limitBytes: result.limitBytes,
+      errors: [result],
+    });
+  }
+  return new AppError("validation_failed", result.reason ?? "The post was rejected.", { errors: [result] });
+}
+
+admin.post("/import", async (c) => {
   const { inputs, site } = await readInputs(c.req.raw);
   const report = await importPosts(createDb(c.env.DB), inputs, Date.now(), site);
-  await afterArticlesChanged(c, report.changed);
+  await afterArticlesChanged(c, report.changes);
+  // Per-post results, refused posts included (with line, or bytes and limitBytes when too big).
   return importResponse(c, report);
 });
 
@@ -132,52 +148,36 @@ function pathCode(c: Context<AppEnv>): string {
   return code;
 }
 
-async function setStatus(c: Context<AppEnv>, infoCode: string, status: "published" | "unpublished"): Promise<boolean> {
-  const row = await c.env.DB.prepare(
-    "UPDATE articles SET status = ?, modified_at = ? WHERE info_code = ? RETURNING category_id",
-  )
-    .bind(status, Date.now(), infoCode)
-    .first();
-  return row !== null;
-}
-
-admin.put("/api/v1/admin/articles/:infoCode", async (c) => {
+admin.put("/articles/:infoCode", async (c) => {
   const infoCode = pathCode(c);
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", "Send the article as application/json.");
   const parsed = articleJson.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw validationError(parsed.error);
-  const report = await importPosts(createDb(c.env.DB), [{ text: jsonToPost(infoCode, parsed.data) }], Date.now());
+  const input: PostInput = { text: jsonToPost(infoCode, parsed.data), ...(parsed.data.status ? { status: parsed.data.status } : {}) };
+  const report = await importPosts(createDb(c.env.DB), [input], Date.now());
   const result = report.results[0];
-  if (result?.outcome === "rejected") {
-    throw new AppError("validation_failed", result.reason ?? "The article was rejected.", { errors: [result] });
-  }
-  let statusChanged = false;
-  if (parsed.data.status && result?.outcome !== "failed") statusChanged = await setStatus(c, infoCode, parsed.data.status);
-  await afterArticlesChanged(c, report.changed, statusChanged && report.changed.length === 0 ? [infoCode] : []);
+  if (result?.outcome === "rejected") throw refused(result);
+  await afterArticlesChanged(c, report.changes);
   return importResponse(c, report, result?.outcome === "created" ? 201 : 200);
 });
 
-admin.delete("/api/v1/admin/articles/:infoCode", async (c) => {
+admin.delete("/articles/:infoCode", async (c) => {
   const infoCode = pathCode(c);
-  if (!(await setStatus(c, infoCode, "unpublished"))) {
-    throw new AppError("not_found", `No article has info code ${infoCode}.`);
-  }
-  await afterArticlesChanged(c, [], [infoCode]);
-  return c.json({ infoCode, status: "unpublished" });
+  const result = await writeStatus(createDb(c.env.DB), infoCode, "unpublished", Date.now());
+  if (!result) throw new AppError("not_found", `No article has info code ${infoCode}.`);
+  await afterArticlesChanged(c, changeSetOf([result]));
+  return c.json({ infoCode, status: "unpublished", outcome: result.outcome });
 });
 
 /** Re-runs the current parser and sanitizer over stored source text of older sanitizer versions. */
-admin.post("/api/v1/admin/resanitize", async (c) => {
+admin.post("/resanitize", async (c) => {
   const limit = Math.min(Number(c.req.query("limit") ?? 100) || 100, 200);
-  const { results: rows } = await c.env.DB.prepare(
-    "SELECT info_code, source_text FROM articles WHERE sanitizer_version < ? ORDER BY id LIMIT ?",
-  )
-    .bind(SANITIZER_VERSION, limit)
-    .all<{ info_code: string; source_text: string }>();
-  const report = await importPosts(createDb(c.env.DB), rows.map((r) => ({ name: r.info_code, text: r.source_text })), Date.now());
-  await afterArticlesChanged(c, report.changed);
-  const remaining = await c.env.DB.prepare("SELECT COUNT(*) AS n FROM articles WHERE sanitizer_version < ?")
-    .bind(SANITIZER_VERSION)
-    .first<{ n: number }>();
-  return c.json({ sanitizerVersion: SANITIZER_VERSION, summary: summarize(report), remaining: remaining?.n ?? 0 });
+  const rows = await rowsToResanitize(c.env.DB, SANITIZER_VERSION, limit);
+  const report = await importPosts(createDb(c.env.DB), rows.map((r) => ({ name: r.infoCode, text: r.sourceText })), Date.now());
+  await afterArticlesChanged(c, report.changes);
+  const remaining = await countToResanitize(c.env.DB, SANITIZER_VERSION);
+  return c.json({ sanitizerVersion: SANITIZER_VERSION, summary: summarize(report), remaining });
 });
+
+admin.route("/search", adminSearch);
+admin.route("/stats", adminStats);

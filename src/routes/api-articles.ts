@@ -11,6 +11,7 @@ import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
 import { parseInfoCode, INFO_CODE_RULE } from "../lib/info-code";
+import { articlePath, categoryPath, embedPath } from "../lib/paths";
 import { toRfc3339 } from "../lib/time";
 import { ROUTES } from "./public-routes";
 
@@ -28,17 +29,17 @@ apiArticles.get(ROUTES.apiArticle.path, async (c) => {
   c.header("Cache-Tag", cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]));
   return c.json({
     infoCode: article.infoCode,
-    url: absoluteUrl(site, `/a/${article.infoCode}`),
+    url: absoluteUrl(site, articlePath(article.infoCode)),
     title: article.title,
     summary: article.summary,
     source: article.sourceName,
     sourceUrl: article.originalUrl,
     author: article.author,
-    category: { slug: article.category.slug, name: article.category.name, url: absoluteUrl(site, `/category/${article.category.slug}.html`) },
+    category: { slug: article.category.slug, name: article.category.name, url: absoluteUrl(site, categoryPath(article.category.slug)) },
     tags: article.tags,
     publishedAt: toRfc3339(article.publishedAt, article.utcOffsetMin),
     updatedAt: toRfc3339(article.updatedAt, article.utcOffsetMin),
     image: article.imageUrl,
-    embedUrl: absoluteUrl(site, `/embed/${article.infoCode}`),
+    embedUrl: absoluteUrl(site, embedPath(article.infoCode)),
   });
 });

@@ -19,10 +19,6 @@ const PIXEL = Uint8Array.from(atob("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAAB
 
 const FILE = /^([A-Za-z]{2}\d{18})\.gif$/;
 
-export function beaconPath(infoCode: string): string {
-  return `/v/${infoCode}.gif`;
-}
-
 /** The request's waitUntil; without an execution context (some tests), flush inline. */
 function waitUntilOf(c: Context<AppEnv>): WaitUntil {
   try {
@@ -37,7 +33,7 @@ function waitUntilOf(c: Context<AppEnv>): WaitUntil {
 async function firstView(c: Context<AppEnv>, infoCode: string): Promise<boolean> {
   const address = c.req.header("CF-Connecting-IP");
   if (!address) return true;
-  return recentViews.firstIn(await readerKey(address, c.req.header("User-Agent") ?? "", infoCode), Date.now());
+  return recentViews.firstIn(await readerKey(address, infoCode), Date.now());
 }
 
 beacon.get("/v/:file", async (c) => {

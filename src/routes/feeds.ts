@@ -18,7 +18,7 @@ import { ATOM_CONTENT_TYPE, JSON_FEED_CONTENT_TYPE, RSS_CONTENT_TYPE } from "../
 import { feedPath, type FeedFile, type FeedSpec } from "../syndication/feed-model";
 import { renderJsonFeed } from "../syndication/json-feed";
 import { renderRss } from "../syndication/rss";
-import { categoryPath } from "../views/paths";
+import { categoryPath } from "../lib/paths";
 import { ROUTES } from "./public-routes";
 
 export const feeds = new Hono<AppEnv>();

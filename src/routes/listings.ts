@@ -19,7 +19,7 @@ import { absoluteUrl, siteConfig } from "../lib/config";
 import { feedPath } from "../syndication/feed-model";
 import { NotFoundPage } from "../views/ErrorPage";
 import { ListingPage, type ListingPageProps } from "../views/ListingPage";
-import { categoryPath, tagPath } from "../views/paths";
+import { categoryPath, tagPath } from "../lib/paths";
 import { PAGE_SIZE } from "./home";
 import { ROUTES } from "./public-routes";
 

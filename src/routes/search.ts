@@ -1,6 +1,6 @@
 /**
- * Search: /search (HTML) and /api/v1/search (JSON) over one query function, plus the
- * admin reindex route that backfills and refreshes the index. Queries are validated
+ * Search: /search (HTML) and /api/v1/search (JSON) over one query function (the admin
+ * reindex route is src/routes/admin-search.ts). Queries are validated
  * before D1 is touched (length, words, page) and never reach MATCH as syntax (see
  * src/search/tokens.ts), so no input can cause a 500 or an unindexed scan.
  */
@@ -8,15 +8,14 @@ import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
 import { CacheTags } from "../cache/tags";
-import { articlesToReindex, searchArticles, searchStatements, type SearchHit } from "../db/search-index";
+import { searchArticles, type SearchHit } from "../db/search-index";
 import type { AppEnv } from "../env";
-import { requireAdmin } from "../lib/auth";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
 import { toRfc3339 } from "../lib/time";
 import { highlight, snippet } from "../search/snippet";
-import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, TOKENIZER_VERSION, type QueryWord } from "../search/tokens";
-import { articlePath } from "../views/paths";
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, type QueryWord } from "../search/tokens";
+import { articlePath } from "../lib/paths";
 import { SearchPage, type SearchResultView } from "../views/SearchPage";
 import { ROUTES } from "./public-routes";
 
@@ -133,37 +132,4 @@ search.get(ROUTES.apiSearch.path, async (c) => {
     }),
     next: more ? absoluteUrl(site, pageUrl("/api/v1/search", v.text, v.page + 1)) : null,
   });
-});
-
-/** Articles per reindex call: two statements each, so one D1 batch of at most 100. */
-const REINDEX_LIMIT = 50;
-
-const reindexParams = z.object({
-  after: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,15}$/, "must be an article id")), z.transform(Number))),
-  limit: z.optional(
-    z.pipe(
-      z.pipe(z.string().check(z.regex(/^\d{1,3}$/, "must be a number")), z.transform(Number)),
-      z.number().check(z.minimum(1), z.maximum(REINDEX_LIMIT)),
-    ),
-  ),
-  all: z.optional(z.enum(["0", "1"])),
-});
-
-search.use("/api/v1/admin/search/*", requireAdmin);
-
-/**
- * Indexes articles whose index row is missing or out of date (or all, with all=1), one
- * batch per call; call again with after=<next> until next is null. Idempotent.
- */
-search.post("/api/v1/admin/search/reindex", async (c) => {
-  const parsed = reindexParams.safeParse(c.req.query());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("bad_request", `${String(issue?.path[0])}: ${issue?.message}.`);
-  }
-  const limit = parsed.data.limit ?? REINDEX_LIMIT;
-  const rows = await articlesToReindex(c.env.DB, parsed.data.after ?? 0, limit, parsed.data.all === "1");
-  if (rows.length > 0) await c.env.DB.batch(rows.flatMap((row) => searchStatements(c.env.DB, row)));
-  const last = rows.at(-1);
-  return c.json({ indexed: rows.length, tokenizerVersion: TOKENIZER_VERSION, next: rows.length === limit && last ? last.id : null });
 });

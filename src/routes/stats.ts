@@ -9,15 +9,15 @@ import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
 import { flushViews, siteDay } from "../analytics/counter";
-import { articleViews, topArticles } from "../db/article-views";
+import { articleTitle, articleViews, topArticles } from "../db/article-views";
 import type { AppEnv } from "../env";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
-import { requireAdmin } from "../lib/auth";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
-import { articlePath } from "../views/paths";
+import { articlePath } from "../lib/paths";
 
-export const stats = new Hono<AppEnv>();
+/** Mounted at {ADMIN_BASE}/stats inside the admin router, which authenticates (src/routes/admin.ts). */
+export const adminStats = new Hono<AppEnv>();
 
 const DAY_MS = 86_400_000;
 export const MAX_DAYS = 366;
@@ -42,11 +42,7 @@ function readParams(c: Context<AppEnv>, defaultDays: number): { from: string; to
   return { from: siteDay(now - (days - 1) * DAY_MS), to: siteDay(now), days, limit: parsed.data.limit ?? 20 };
 }
 
-// Also behind admin.ts's middleware when mounted after it; kept here so mount order cannot expose it.
-stats.use("/api/v1/admin/stats", requireAdmin);
-stats.use("/api/v1/admin/stats/*", requireAdmin);
-
-stats.get("/api/v1/admin/stats", async (c) => {
+adminStats.get("/", async (c) => {
   const { from, to, days, limit } = readParams(c, 7);
   await flushViews();
   const site = siteConfig(c.env);
@@ -59,7 +55,7 @@ stats.get("/api/v1/admin/stats", async (c) => {
   });
 });
 
-stats.get("/api/v1/admin/stats/:infoCode", async (c) => {
+adminStats.get("/:infoCode", async (c) => {
   const raw = c.req.param("infoCode");
   if (!isInfoCode(raw.toUpperCase())) {
     throw new AppError("validation_failed", `infoCode in the path: ${INFO_CODE_RULE}.`, { field: "infoCode" });
@@ -67,8 +63,8 @@ stats.get("/api/v1/admin/stats/:infoCode", async (c) => {
   const infoCode = raw.toUpperCase();
   const { from, to, days } = readParams(c, 30);
   await flushViews();
-  const article = await c.env.DB.prepare("SELECT title FROM articles WHERE info_code = ?").bind(infoCode).first<{ title: string }>();
+  const title = await articleTitle(c.env.DB, infoCode);
   const views = await articleViews(c.env.DB, infoCode, from, to);
-  if (!article && views.total === 0) throw new AppError("not_found", `No article has info code ${infoCode}.`);
-  return c.json({ infoCode, title: article?.title ?? null, url: absoluteUrl(siteConfig(c.env), articlePath(infoCode)), from, to, days, ...views });
+  if (title === null && views.total === 0) throw new AppError("not_found", `No article has info code ${infoCode}.`);
+  return c.json({ infoCode, title, url: absoluteUrl(siteConfig(c.env), articlePath(infoCode)), from, to, days, ...views });
 });

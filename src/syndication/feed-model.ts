@@ -5,6 +5,7 @@
  */
 import type { Article, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { articlePath, categoryPath, tagPath } from "../lib/paths";
 
 export type FeedSpec = {
   site: SiteConfig;
@@ -35,23 +36,18 @@ export type Stamp = { instantMs: number; offsetMin: number };
  */
 export const EMPTY_FEED_UPDATED: Stamp = { instantMs: 0, offsetMin: 0 };
 
-export type FeedFile = "feed.xml" | "atom.xml" | "feed.json";
-
-/** "/feed.xml" for the site, "/category/caijing/feed.xml" for a category. */
-export function feedPath(file: FeedFile, categorySlug?: string): string {
-  return categorySlug === undefined ? `/${file}` : `/category/${categorySlug}/${file}`;
-}
+export { feedPath, type FeedFile } from "../lib/paths";
 
 export function articleUrl(site: SiteConfig, infoCode: string): string {
-  return absoluteUrl(site, `/a/${infoCode}`);
+  return absoluteUrl(site, articlePath(infoCode));
 }
 
 export function categoryUrl(site: SiteConfig, slug: string): string {
-  return absoluteUrl(site, `/category/${slug}.html`);
+  return absoluteUrl(site, categoryPath(slug));
 }
 
 export function tagUrl(site: SiteConfig, tag: string): string {
-  return absoluteUrl(site, `/tag/${encodeURIComponent(tag)}.html`);
+  return absoluteUrl(site, tagPath(tag));
 }
 
 /**

@@ -5,12 +5,12 @@
  */
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { parseInfoCode, type InfoCode } from "../lib/info-code";
+import { articlePath } from "../lib/paths";
 import { escapeXmlText } from "./xml";
 
-const INFO_CODE = /^[A-Z]{2}\d{18}$/;
-
 /** The info code of one of our article URLs, or null for anything else. */
-export function ownArticleCode(raw: string | undefined, site: SiteConfig): string | null {
+export function ownArticleCode(raw: string | undefined, site: SiteConfig): InfoCode | null {
   if (!raw || raw.length > 2048) return null;
   let url: URL;
   let origin: URL;
@@ -22,10 +22,8 @@ export function ownArticleCode(raw: string | undefined, site: SiteConfig): strin
   }
   if (url.username || url.password) return null;
   if (url.protocol !== origin.protocol || url.host !== origin.host) return null;
-  const share = /^\/a\/([A-Za-z]{2}\d{18})$/.exec(url.pathname);
-  const code = share?.[1] ?? (url.pathname === "/html_News/NewsShare.html" ? url.searchParams.get("infoCode") : null);
-  const upper = code?.toUpperCase() ?? null;
-  return upper && INFO_CODE.test(upper) ? upper : null;
+  const share = /^\/a\/([^/]+)$/.exec(url.pathname);
+  return parseInfoCode(share?.[1] ?? (url.pathname === "/html_News/NewsShare.html" ? url.searchParams.get("infoCode") : null));
 }
 
 export const SIZE = { defaultWidth: 550, minWidth: 220, maxWidth: 800, defaultHeight: 240, minHeight: 120, maxHeight: 1000 } as const;
@@ -70,7 +68,7 @@ function escapeHtml(text: string): string {
 
 /** The markup partners paste: a readable link without JavaScript, a card with it. */
 export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: SiteConfig): string {
-  const href = absoluteUrl(site, `/a/${article.infoCode}`);
+  const href = absoluteUrl(site, articlePath(article.infoCode));
   return (
     `<blockquote class="edgewire-card" data-info-code="${article.infoCode}"><a href="${escapeHtml(href)}">${escapeHtml(article.title)}</a></blockquote>` +
     `<script async src="${escapeHtml(absoluteUrl(site, "/embed.js"))}"></script>`

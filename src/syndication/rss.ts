@@ -29,17 +29,30 @@ const NAMESPACES = {
 
 const rfc822 = (stamp: Stamp): string => toRfc822(stamp.instantMs, stamp.offsetMin);
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * RSS 2.0 leaves open whether `title` and `description` are text or HTML, and most readers
+ * render them as HTML once the XML is decoded: a summary `<img src=x onerror=…>`, escaped
+ * once for XML, came out as live markup there. So these plain-text fields are escaped as
+ * HTML first and then (by el()) as XML: a reader that takes them as HTML shows the text,
+ * and one that takes them as text shows entities only for the rare `&`, `<`, `>` and quotes.
+ */
+export function rssText(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
 function item(article: Article, site: SiteConfig): XmlElement {
   const link = articleUrl(site, article.infoCode);
   const image = absoluteHttpUrl(site, article.imageUrl);
   const original = absoluteHttpUrl(site, article.originalUrl);
   return el("item", {}, [
-    el("title", {}, article.title),
+    el("title", {}, rssText(article.title)),
     el("link", {}, link),
     // The share URL is permanent (it is the canonical URL), so it is the guid as well.
     el("guid", { isPermaLink: "true" }, link),
     el("pubDate", {}, rfc822(articlePublished(article))),
-    article.summary !== "" && el("description", {}, article.summary),
+    article.summary !== "" && el("description", {}, rssText(article.summary)),
     article.bodyHtml !== "" && el("content:encoded", {}, article.bodyHtml),
     el("category", { domain: categoryUrl(site, article.category.slug) }, article.category.name),
     ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
@@ -55,9 +68,9 @@ function item(article: Article, site: SiteConfig): XmlElement {
 export function renderRss(spec: FeedSpec): string {
   const { site } = spec;
   const channel = el("channel", {}, [
-    el("title", {}, spec.title),
+    el("title", {}, rssText(spec.title)),
     el("link", {}, absoluteUrl(site, spec.htmlPath)),
-    el("description", {}, spec.description),
+    el("description", {}, rssText(spec.description)),
     el("language", {}, site.lang),
     el("lastBuildDate", {}, rfc822(feedUpdated(spec.articles))),
     el("generator", {}, GENERATOR),

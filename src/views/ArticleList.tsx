@@ -1,7 +1,7 @@
 /** The newest-first list shared by the home page and the 404 page. */
 import type { ArticleListItem } from "../db/types";
 import { formatShownDate, toRfc3339 } from "../lib/time";
-import { articlePath, categoryPath } from "./paths";
+import { articlePath, categoryPath } from "../lib/paths";
 
 export function ArticleList(props: { items: ArticleListItem[]; summaries?: boolean }) {
   return (

@@ -10,7 +10,7 @@ import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
-import { articlePath, categoryPath, tagPath } from "./paths";
+import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
 
 export type ArticlePageProps = {
   site: SiteConfig;
@@ -129,7 +129,7 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
           <a href={categoryPath(category.slug)}>返回{category.name}</a>｜<a href="/">返回首页</a>
         </nav>
         {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too. */}
-        <img src={`/v/${article.infoCode}.gif`} alt="" width="1" height="1" class="beacon" />
+        <img src={beaconPath(article.infoCode)} alt="" width="1" height="1" class="beacon" />
       </article>
       {related.length > 0 ? (
         <section class="related" aria-label="相关文章">

@@ -6,6 +6,7 @@
 import { raw } from "hono/html";
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { articlePath } from "../lib/paths";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
 import { CARD_SCRIPT } from "../embed/scripts";
 
@@ -21,7 +22,7 @@ const CSS = `*{box-sizing:border-box}html{margin:0}body{margin:0;font:15px/1.6 -
 
 export function EmbedCard(props: { site: SiteConfig; article: Article; theme: CardTheme; lang: string }) {
   const { site, article } = props;
-  const href = absoluteUrl(site, `/a/${article.infoCode}`);
+  const href = absoluteUrl(site, articlePath(article.infoCode));
   return (
     <html lang={props.lang} data-theme={props.theme} data-info-code={article.infoCode}>
       <head>

@@ -6,7 +6,7 @@ import type { ArticleListItem } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { ArticleList } from "./ArticleList";
 import { Layout } from "./Layout";
-import { homePath } from "./paths";
+import { homePath } from "../lib/paths";
 
 export type HomePageProps = {
   site: SiteConfig;

@@ -7,6 +7,7 @@
 import type { Child } from "hono/jsx";
 import { html } from "hono/html";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { feedPath } from "../lib/paths";
 import { styles } from "./styles";
 
 /** Feed discovery links; category pages pass their own feeds. */
@@ -20,7 +21,7 @@ export type FeedLinks = {
 export function siteFeeds(site: SiteConfig): FeedLinks {
   return {
     title: site.name,
-    rss: absoluteUrl(site, "/feed.xml"),
+    rss: absoluteUrl(site, feedPath("feed.xml")),
     atom: absoluteUrl(site, "/atom.xml"),
     json: absoluteUrl(site, "/feed.json"),
   };

@@ -8,7 +8,7 @@ import type { SiteConfig } from "../lib/config";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
 import { pieces, type Marked } from "../search/snippet";
 import { Layout } from "./Layout";
-import { articlePath, categoryPath } from "./paths";
+import { articlePath, categoryPath } from "../lib/paths";
 
 export type SearchResultView = {
   infoCode: string;

@@ -77,7 +77,7 @@ describe("DELETE /api/v1/admin/articles/{infoCode}", () => {
     await put(code, article({ title: "即将下线" }));
     const res = await SELF.fetch(`${BASE}/api/v1/admin/articles/${code}`, { method: "DELETE", headers: AUTH });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ infoCode: code, status: "unpublished" });
+    expect(await res.json()).toEqual({ infoCode: code, status: "unpublished", outcome: "updated" });
     expect((await SELF.fetch(`${BASE}/a/${code}`)).status).toBe(410);
     const row = await env.DB.prepare("SELECT status, title FROM articles WHERE info_code = ?").bind(code).first();
     expect(row).toEqual({ status: "unpublished", title: "即将下线" });
@@ -121,7 +121,7 @@ describe("limits", () => {
     expect(res.status).toBe(413);
   });
 
-  it("refuses a whole request when one post is over the per-post limit", async () => {
+  it("refuses only the post over the per-post limit, with its size, and stores the others", async () => {
     const small = makePost({ title: "小", infoCode: "NW202405030000000001" });
     const huge = makePost({ title: "大", infoCode: "NW202405030000000002", body: `<p>${"很".repeat(400_000)}</p>` });
     const res = await SELF.fetch(`${BASE}/api/v1/admin/import`, {
@@ -129,9 +129,14 @@ describe("limits", () => {
       headers: { ...AUTH, "Content-Type": "application/json" },
       body: JSON.stringify({ posts: [small, huge] }),
     });
-    expect(res.status).toBe(413);
-    expect(((await res.json()) as { detail: string }).detail).toContain("Post 1");
-    expect(await env.DB.prepare("SELECT 1 FROM articles WHERE info_code = 'NW202405030000000001'").first()).toBeNull();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { outcome: string; bytes?: number; limitBytes?: number; reason?: string }[] };
+    expect(body.results.map((r) => r.outcome)).toEqual(["created", "rejected"]);
+    expect(body.results[1]).toMatchObject({ limitBytes: 921_600 });
+    expect(body.results[1]?.bytes).toBeGreaterThan(1_200_000);
+    expect(body.results[1]?.reason).toMatch(/limit is 921600 bytes/);
+    expect(await env.DB.prepare("SELECT 1 FROM articles WHERE info_code = 'NW202405030000000001'").first()).not.toBeNull();
+    expect(await env.DB.prepare("SELECT 1 FROM articles WHERE info_code = 'NW202405030000000002'").first()).toBeNull();
   });
 
   it("answers 429 with Retry-After past the rate limit", async () => {

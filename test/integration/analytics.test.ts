@@ -50,11 +50,29 @@ describe("GET /v/{infoCode}.gif", () => {
     const reader = { "CF-Connecting-IP": "198.51.100.20" };
     for (let i = 0; i < 5; i++) await beacon(code, reader);
     await beacon(code, { "CF-Connecting-IP": "198.51.100.21" });
-    await beacon(code, { ...reader, "User-Agent": WECHAT });
     await beacon(other, reader);
     await settle();
-    expect(await counts(code)).toEqual({ direct: 2, wechat: 1 });
+    expect(await counts(code)).toEqual({ direct: 2 });
     expect(await counts(other)).toEqual({ direct: 1 });
+  });
+
+  it("is not fooled by a rotating User-Agent: one address is one reader", async () => {
+    const code = await freshArticle();
+    const reader = { "CF-Connecting-IP": "198.51.100.30" };
+    for (let i = 0; i < 10; i++) await beacon(code, { ...reader, "User-Agent": `Mozilla/5.0 (rotating ${i}) Safari/604.1` });
+    await beacon(code, { ...reader, "User-Agent": WECHAT });
+    await settle();
+    expect(await counts(code)).toEqual({ direct: 1 });
+  });
+
+  it("counts nothing for an unpublished article", async () => {
+    const code = await freshArticle();
+    const del = await SELF.fetch(`${BASE}/api/v1/admin/articles/${code}`, { method: "DELETE", headers: AUTH });
+    expect(del.status).toBe(200);
+    await beacon(code, { "CF-Connecting-IP": "198.51.100.31" });
+    await beacon(code, { "CF-Connecting-IP": "198.51.100.32", "User-Agent": WECHAT });
+    await settle();
+    expect(await counts(code)).toEqual({});
   });
 
   it("answers a 43-byte GIF that is never cached and sets no cookie", async () => {

@@ -66,16 +66,27 @@ const posts = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => makePost({ title: `故障${prefix}${i}`, infoCode: `NW2024060${prefix}000000${String(i).padStart(4, "0")}` }));
 
 describe("D1 faults", () => {
-  it("reports the failed chunk as failed (503), keeps earlier chunks, and a retry converges", async () => {
+  it("retries the posts of a failed batch one by one, so a one-off fault loses nothing", async () => {
     const batch = posts("1", 30); // two D1 batches of 20 and 10 posts
     const failing = faultyD1(env.DB, { batch: (n) => (n === 2 ? new Error("D1_ERROR: Network connection lost.") : null) });
+    const res = await call(failing, "/api/v1/admin/import", { method: "POST", headers: AUTH, body: JSON.stringify({ posts: batch }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { summary: Record<string, number> }).summary).toMatchObject({ created: 30, failed: 0 });
+    const count = await env.DB.prepare("SELECT COUNT(*) AS n FROM articles WHERE title LIKE '故障1%'").first<{ n: number }>();
+    expect(count?.n).toBe(30);
+  });
+
+  it("reports what D1 could not take as failed (503), keeps what landed, and a retry converges", async () => {
+    const batch = posts("3", 30);
+    // Batch 1 (20 posts) lands; from then on D1 is down: the chunk and its first single retry fail.
+    const failing = faultyD1(env.DB, { batch: (n) => (n >= 2 ? new Error("D1_ERROR: Network connection lost.") : null) });
     const res = await call(failing, "/api/v1/admin/import", { method: "POST", headers: AUTH, body: JSON.stringify({ posts: batch }) });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     const body = (await res.json()) as { summary: Record<string, number>; results: { outcome: string }[] };
     expect(body.summary).toMatchObject({ created: 20, failed: 10 });
     const count = async () =>
-      (await env.DB.prepare("SELECT COUNT(*) AS n FROM articles WHERE title LIKE '故障1%'").first<{ n: number }>())?.n;
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM articles WHERE title LIKE '故障3%'").first<{ n: number }>())?.n;
     expect(await count()).toBe(20);
 
     const retry = await call(env.DB, "/api/v1/admin/import", { method: "POST", headers: AUTH, body: JSON.stringify({ posts: batch }) });
@@ -83,9 +94,23 @@ describe("D1 faults", () => {
     expect(((await retry.json()) as { summary: Record<string, number> }).summary).toMatchObject({ created: 10, unchanged: 20 });
     expect(await count()).toBe(30);
     const tagless = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM articles a WHERE a.title LIKE '故障1%' AND NOT EXISTS (SELECT 1 FROM categories c WHERE c.id = a.category_id)",
+      "SELECT COUNT(*) AS n FROM articles a WHERE a.title LIKE '故障3%' AND NOT EXISTS (SELECT 1 FROM categories c WHERE c.id = a.category_id)",
     ).first<{ n: number }>();
     expect(tagless?.n).toBe(0);
+  });
+
+  it("isolates a post D1 refuses for what it is: the others of its batch and later batches land", async () => {
+    const batch = posts("4", 25); // batches of 20 and 5
+    // The first batch fails as a whole, then its 6th post alone is "too big" (a poison post).
+    const failing = faultyD1(env.DB, {
+      batch: (n) => (n === 1 ? new Error("D1_ERROR: string or blob too big: SQLITE_TOOBIG") : n === 7 ? new Error("D1_ERROR: string or blob too big: SQLITE_TOOBIG") : null),
+    });
+    const res = await call(failing, "/api/v1/admin/import", { method: "POST", headers: AUTH, body: JSON.stringify({ posts: batch }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { summary: Record<string, number>; results: { outcome: string; reason?: string }[] };
+    expect(body.summary).toMatchObject({ created: 24, rejected: 1, failed: 0 });
+    expect(body.results[5]).toMatchObject({ outcome: "rejected" });
+    expect(body.results[5]?.reason).toMatch(/will not help/);
   });
 
   it("retries a transient error on a read and serves the page", async () => {

@@ -228,6 +228,32 @@ describe("edge cache", () => {
     }
   });
 
+  it("sheds Cache API puts past MAX_PUTS_IN_FLIGHT instead of queueing them, and answers every miss", async () => {
+    const { MAX_PUTS_IN_FLIGHT } = await import("../../src/cache/edge-cache");
+    const codes = await Promise.all(Array.from({ length: MAX_PUTS_IN_FLIGHT + 8 }, () => freshArticle("卸载写入")));
+    // Fault injection: a Cache API whose puts hang until the test lets them go (a slow cache).
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    let puts = 0;
+    const slowCache = () =>
+      new Proxy(caches.default, {
+        get(target, prop) {
+          if (prop === "put") return async (key: string, res: Response) => (puts++, await slow, target.put(key, res));
+          const value = Reflect.get(target, prop);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    const worker = isolate({ cache: slowCache });
+    const contexts = codes.map(() => createExecutionContext());
+    const responses = await Promise.all(codes.map((code, i) => worker.handler(new Request(`${BASE}/a/${code}`), env, contexts[i] as ExecutionContext)));
+    expect(responses.map((r) => r.status)).toEqual(codes.map(() => 200));
+    expect(puts).toBe(MAX_PUTS_IN_FLIGHT);
+    // Shed pages are still held in memory for the next second's readers.
+    for (const code of codes) expect(worker.state.hot.get(`${BASE}/a/${code}`, Date.now())).toBeDefined();
+    release();
+    await Promise.all(contexts.map((ctx) => waitOnExecutionContext(ctx)));
+  });
+
   describe("a render overtaken by a purge", () => {
     /** Fault injection: the first render is held after reading D1, until the test lets it go (a slow render). */
     function heldFirstRender() {

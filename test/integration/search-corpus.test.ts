@@ -31,7 +31,7 @@ beforeAll(async () => {
       // A post the parser refuses is not searchable either; the import tests cover it.
     }
   }
-  await writePosts(createDb(env.DB), posts, Date.UTC(2026, 10, 28));
+  await writePosts(createDb(env.DB), posts.map((post) => ({ post })), Date.UTC(2026, 10, 28));
   const codes = new Set(posts.map((p) => p.infoCode));
   const { results } = await env.DB.prepare(
     "SELECT id, info_code, title, summary, body_html, published_at FROM articles WHERE status = 'published'",

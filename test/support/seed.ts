@@ -9,7 +9,7 @@ import { parsePost } from "../../src/ingest/parse-post";
 
 export async function seedPosts(...texts: string[]): Promise<WriteResult[]> {
   const posts = await Promise.all(texts.map((text) => parsePost(text)));
-  return writePosts(createDb(env.DB), posts, Date.UTC(2026, 10, 28));
+  return writePosts(createDb(env.DB), posts.map((post) => ({ post })), Date.UTC(2026, 10, 28));
 }
 
 export type PostFields = {

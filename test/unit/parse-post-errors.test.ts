@@ -62,11 +62,11 @@ describe("parsePost errors point at the line and field", () => {
     expect(err.line).toBe(4);
   });
 
-  it("rejects posts over 2,000,000 bytes of UTF-8 at line 1", async () => {
-    // 700,000 CJK characters are 2.1 MB of UTF-8 while only 700,000 UTF-16 units.
-    const err = await failure(`---\ntitle: T\ndate: 2022-04-28\n---\n${"字".repeat(700_000)}\n`);
+  it("rejects posts over 900 KB of UTF-8 at line 1", async () => {
+    // 400,000 CJK characters are 1.2 MB of UTF-8 while only 400,000 UTF-16 units.
+    const err = await failure(`---\ntitle: T\ndate: 2022-04-28\n---\n${"字".repeat(400_000)}\n`);
     expect(err.line).toBe(1);
-    expect(err.message).toMatch(/limit is 2000000 bytes/);
+    expect(err.message).toMatch(/limit is 921600 bytes/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { decodeEntities } from "../../src/ingest/html-text";
 import { renderRss } from "../../src/syndication/rss";
 import { escapeXmlAttribute, escapeXmlText, stripIllegalXmlChars } from "../../src/syndication/xml";
 import {
@@ -43,9 +44,11 @@ describe("renderRss", () => {
 
   it("describes the channel, with lastBuildDate from the newest change, never the clock", () => {
     const channel = channelOf(renderRss(feedSpec({ hubUrl: "https://hub.example.com/" })));
-    expect(childText(channel, "title")).toBe("边缘新闻 & 最新");
+    // Text fields are HTML-escaped text inside XML (see rssText): decoded once more, they are the text.
+    expect(decodeEntities(childText(channel, "title"))).toBe("边缘新闻 & 最新");
+    expect(childText(channel, "title")).toBe("边缘新闻 &amp; 最新");
     expect(childText(channel, "link")).toBe("https://news.example.com/");
-    expect(childText(channel, "description")).toBe("最新文章 <全部>");
+    expect(decodeEntities(childText(channel, "description"))).toBe("最新文章 <全部>");
     expect(childText(channel, "language")).toBe("zh-CN");
     expect(childText(channel, "lastBuildDate")).toBe("Mon, 02 May 2022 10:00:00 +0800");
     expect(childText(channel, "generator")).toBe("edgewire");
@@ -109,8 +112,8 @@ describe("renderRss", () => {
     expect(xml).not.toContain("<股市>");
     expect(xml).not.toContain("<![CDATA[");
     const item = itemFor(channelOf(xml), TRICKY.infoCode);
-    expect(childText(item, "title")).toBe(TRICKY.title);
-    expect(childText(item, "description")).toBe("利润增长 📈 <b>不是标签</b> & 更多");
+    expect(decodeEntities(childText(item, "title"))).toBe(TRICKY.title);
+    expect(childText(item, "description")).toBe("利润增长 📈 &lt;b&gt;不是标签&lt;/b&gt; &amp; 更多");
     expect(childText(item, "content:encoded")).toBe(TRICKY.bodyHtml);
     expect(childText(item, "source")).toBe("新华社 & 合作方");
     expect(attr(only(item, "source"), "url")).toBe("https://partner.example.org/news?id=1&lang=zh");
