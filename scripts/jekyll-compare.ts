@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { htmlToText } from "../src/ingest/html-text";
+import { htmlToText } from "../src/lib/html-text";
 import { categorySlug, DEFAULT_CATEGORY } from "../src/ingest/post-categories";
 import { hasJekyll, runJekyll, type OraclePost } from "./lib/jekyll-oracle";
 import { readSite } from "./lib/jekyll-site";

@@ -45,7 +45,7 @@ export type LocalWorkerOptions = {
   bindings?: Record<string, string>;
   /** Persist D1 and cache under .wrangler/state (default) or in memory (false). */
   persist?: boolean;
-  /** An already built bundle; built fresh when omitted. */
+  /** An already built bundle; else EDGEWIRE_WORKER_BUNDLE (the benchmark's), else built fresh. */
   scriptPath?: string;
   /** Each line workerd prints (logs, warnings), instead of passing it straight through. */
   onRuntimeLine?: (line: string, stream: "stdout" | "stderr") => void;
@@ -70,7 +70,7 @@ export type LocalWorker = {
 };
 
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
-  const scriptPath = options.scriptPath ?? buildWorker();
+  const scriptPath = options.scriptPath ?? process.env.EDGEWIRE_WORKER_BUNDLE ?? buildWorker();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
   const persist = options.persist ?? true;
   const mf = new Miniflare({

@@ -7,12 +7,12 @@ export type CategoryRef = {
   name: string;
 };
 
-export type Article = {
-  id: number;
+/** What an article holds from its post, the same whether just parsed or read back. */
+export type ArticleContent = {
   infoCode: string;
   title: string;
   summary: string;
-  /** Sanitized at ingest; the only HTML ever rendered raw. */
+  /** Rendered from HTML/Markdown, boilerplate removed, sanitized at ingest: the only HTML ever rendered raw. */
   bodyHtml: string;
   /** Epoch milliseconds (UTC instant). */
   publishedAt: number;
@@ -28,8 +28,44 @@ export type Article = {
   imageUrl: string | null;
   category: CategoryRef;
   tags: string[];
+};
+
+export type Article = ArticleContent & {
+  id: number;
   status: ArticleStatus;
 };
 
 /** An article as lists show it: no body, no tags (one query per page, no joins per row). */
 export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "author" | "originalUrl">;
+
+/**
+ * One parsed Jekyll-style post (src/ingest/parse-post.ts): everything the write path
+ * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
+ */
+export type ParsedPost = ArticleContent & {
+  /** Every category, primary first (Jekyll's folder categories, then front matter). */
+  categories: CategoryRef[];
+  /** Whether the post names its category's display name itself (footer, `category_name`, site file). */
+  categoryNamed: boolean;
+  /** `published: false` in front matter: stored, but not shown (and unpublished if it was shown). */
+  status: ArticleStatus;
+  /** The date named a day without a time: pages show the day alone. */
+  dateOnly: boolean;
+  /** Accepted, but worth telling the partner (duplicate keys, Liquid removed, …). */
+  warnings: { line: number; message: string }[];
+  /** Site URL + "\n" + site-relative path for a site import, else null: who owns the info code. */
+  sourceKey: string | null;
+  /** The post exactly as received (line endings normalized to \n). */
+  sourceText: string;
+  /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
+  contentHash: string;
+  sanitizerVersion: number;
+};
+
+/** The referring apps a share-page view is counted under (article_views.app; src/analytics/referrer.ts decides). */
+export const APPS = ["wechat", "weibo", "telegram", "whatsapp", "x", "facebook", "direct"] as const;
+export type App = (typeof APPS)[number];
+
+export function isApp(value: string): value is App {
+  return (APPS as readonly string[]).includes(value);
+}

@@ -7,8 +7,9 @@
 import type { Context } from "hono";
 import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
-import { siteConfig } from "../lib/config";
+import { appConfig } from "../lib/config";
 import { feedTopics, pingHub } from "../syndication/websub";
+import { logError } from "../lib/log";
 
 /**
  * What a write changed, from what the SQL did (src/db/write-articles.ts, built by
@@ -25,8 +26,8 @@ export type ChangeSet = ChangedContent & {
 };
 
 async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
-  const hub = c.env.WEBSUB_HUB;
-  if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
+  const { websubHub, site } = appConfig(c.env);
+  if (websubHub) c.executionCtx.waitUntil(pingHub(websubHub, feedTopics(site, changes.categories)));
 }
 
 /** The one after-write step: every write route calls it with the change set its write returned. */
@@ -35,10 +36,10 @@ export async function afterArticlesChanged(c: Context<AppEnv>, changes: ChangeSe
   try {
     const outcomes = await Promise.allSettled([c.var.purge(tagsForChange(changes)), notify(c, changes)]);
     for (const outcome of outcomes) {
-      if (outcome.status === "rejected") console.error(JSON.stringify({ event: "after_write_failed", error: String(outcome.reason) }));
+      if (outcome.status === "rejected") logError("after_write_failed", { error: String(outcome.reason) });
     }
   } catch (err) {
     // The write itself succeeded; a failed purge is bounded by the edge TTL, so log it only.
-    console.error(JSON.stringify({ event: "after_write_failed", error: String(err) }));
+    logError("after_write_failed", { error: String(err) });
   }
 }

@@ -5,12 +5,13 @@
  * the wall time the newsroom published at.
  */
 import { zoneOffsetMin, wallTimeToInstant, type Zone } from "./zone";
+import { SITE_OFFSET_MIN } from "../lib/config";
 
 /**
  * Partners are Chinese newsrooms: a post sent alone, without a site's `timezone`, is read
  * in China Standard Time (+08:00, no daylight saving).
  */
-export const DEFAULT_OFFSET_MIN = 480;
+export const DEFAULT_OFFSET_MIN = SITE_OFFSET_MIN;
 
 /** News dates outside this range are typos; info codes share the range. */
 export const MIN_YEAR = 1900;

@@ -1,38 +1,5 @@
-/** The result of parsing one Jekyll-style post: everything the database stores. */
-export type ParsedPost = {
-  infoCode: string;
-  title: string;
-  summary: string;
-  /** Body rendered from HTML/Markdown, boilerplate removed, sanitized. */
-  bodyHtml: string;
-  /** The post exactly as received (line endings normalized to \n). */
-  sourceText: string;
-  publishedAt: number;
-  utcOffsetMin: number;
-  updatedAt: number;
-  sourceName: string | null;
-  author: string | null;
-  originalUrl: string | null;
-  imageUrl: string | null;
-  /** The primary category (the first of `categories`): URL, page, feeds. */
-  category: { slug: string; name: string };
-  /** Every category, primary first (Jekyll's folder categories, then front matter). */
-  categories: { slug: string; name: string }[];
-  /** Whether the post names its category's display name itself (footer, `category_name`, site file). */
-  categoryNamed: boolean;
-  tags: string[];
-  /** `published: false` in front matter: stored, but not shown (and unpublished if it was shown). */
-  status: "published" | "unpublished";
-  /** The date named a day without a time: pages show the day alone. */
-  dateOnly: boolean;
-  /** Site URL + "\n" + site-relative path for a site import, else null: who owns the info code. */
-  sourceKey: string | null;
-  /** Accepted, but worth telling the partner (duplicate keys, Liquid removed, …). */
-  warnings: { line: number; message: string }[];
-  /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
-  contentHash: string;
-  sanitizerVersion: number;
-};
+/** What parsing a post produces is what the database stores: its type lives with the data layer. */
+export type { ParsedPost } from "../db/types";
 
 /** What the import command knows about the site a post comes from (its `_config.yml`). */
 export type SiteContext = {

@@ -66,8 +66,3 @@ export function toRfc822(instantMs: number, offsetMin: number): string {
   const t = wallTime(instantMs, offsetMin);
   return `${DAYS[t.weekday]}, ${pad(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} ${offsetText(offsetMin, "")}`;
 }
-
-/** HTTP date (RFC 9110 IMF-fixdate), always GMT: for Last-Modified. */
-export function toHttpDate(instantMs: number): string {
-  return new Date(instantMs).toUTCString();
-}
