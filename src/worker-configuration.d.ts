@@ -9,6 +9,7 @@ declare namespace Cloudflare {
 		SITE_URL: string;
 		SITE_NAME: string;
 		SITE_LANG: string;
+		TWITTER_SITE: string;
 		EMBED_PARTNERS: string;
 		WEBSUB_HUB: string;
 		CACHE_MODE: string;
@@ -23,5 +24,5 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE" | "SITE_ABOUT_URL" | "SITE_CONTACT_URL" | "SITE_COPYRIGHT_URL" | "SITE_COPYRIGHT">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "TWITTER_SITE" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE" | "SITE_ABOUT_URL" | "SITE_CONTACT_URL" | "SITE_COPYRIGHT_URL" | "SITE_COPYRIGHT">> {}
 }

@@ -35,6 +35,7 @@ const listColumns = {
   summary: articles.summary,
   publishedAt: articles.publishedAt,
   utcOffsetMin: articles.utcOffsetMin,
+  dateOnly: articles.dateOnly,
   updatedAt: articles.updatedAt,
   sourceName: articles.sourceName,
   imageUrl: articles.imageUrl,
@@ -49,6 +50,7 @@ type ListRow = {
   summary: string;
   publishedAt: number;
   utcOffsetMin: number;
+  dateOnly?: boolean;
   updatedAt: number;
   sourceName: string | null;
   imageUrl: string | null;
@@ -64,6 +66,7 @@ export function toListItem(row: ListRow): ArticleListItem {
     summary: row.summary,
     publishedAt: row.publishedAt,
     utcOffsetMin: row.utcOffsetMin,
+    ...(row.dateOnly ? { dateOnly: true } : {}),
     updatedAt: row.updatedAt,
     sourceName: row.sourceName,
     imageUrl: row.imageUrl,
@@ -155,7 +158,12 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .where(
-        and(eq(tags.name, query.tag), eq(articles.status, "published"), beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before)),
+        and(
+          eq(tags.name, query.tag),
+          query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
+          eq(articles.status, "published"),
+          beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before),
+        ),
       )
       .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
       .limit(query.limit);
@@ -174,6 +182,11 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
 export async function getCategory(db: Db, slug: string): Promise<CategoryRef | null> {
   const row = await db.select({ slug: categories.slug, name: categories.name }).from(categories).where(eq(categories.slug, slug)).get();
   return row ?? null;
+}
+
+/** Every category, by slug: the JSON API's /api/v1/categories. */
+export async function listCategories(db: Db): Promise<CategoryRef[]> {
+  return db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(categories.slug);
 }
 
 /** Encodes a cursor for URLs: "1651126133000.42". */

@@ -24,6 +24,8 @@ export type SiteConfig = {
   copyrightUrl?: string;
   /** Footer copyright line, e.g. "© 2026 某某报业"; defaults to "© {name}". */
   copyright?: string;
+  /** The site's X/Twitter account ("@edgewire") for twitter:site; absent when not configured. */
+  twitterSite?: string;
 };
 
 /** A configured footer link, or undefined when empty or not http(s)/root-relative. */
@@ -43,6 +45,7 @@ export function siteConfig(env: Bindings): SiteConfig {
     contactUrl: linkSetting(env.SITE_CONTACT_URL),
     copyrightUrl: linkSetting(env.SITE_COPYRIGHT_URL),
     copyright: env.SITE_COPYRIGHT?.trim() || undefined,
+    ...twitterHandle(env.TWITTER_SITE),
   };
 }
 
@@ -72,4 +75,10 @@ export function appConfig(env: Bindings): AppConfig {
 /** Absolute URL on the configured site for a path that starts with "/". */
 export function absoluteUrl(site: SiteConfig, path: string): string {
   return `${site.url}${path}`;
+}
+
+/** "@name" from "@name" or "name" (1–15 word characters, X's rule); anything else is ignored. */
+function twitterHandle(raw: string | undefined): { twitterSite?: string } {
+  const name = (raw ?? "").trim().replace(/^@/, "");
+  return /^\w{1,15}$/.test(name) ? { twitterSite: `@${name}` } : {};
 }

@@ -6,7 +6,7 @@
  */
 import type { ArticleListItem } from "../db/types";
 import type { SiteConfig } from "../lib/config";
-import { formatDisplayDate, toRfc3339 } from "../lib/time";
+import { formatShownDate, toRfc3339 } from "../lib/time";
 import { articlePath, categoryPath } from "../lib/paths";
 import { thumbnail } from "./images";
 
@@ -39,7 +39,7 @@ export function ArticleList(props: ArticleListProps) {
               {compact ? null : (
                 <p class="meta">
                   <time datetime={toRfc3339(item.publishedAt, item.utcOffsetMin)}>
-                    {formatDisplayDate(item.publishedAt, item.utcOffsetMin)}
+                    {formatShownDate(item.publishedAt, item.utcOffsetMin, item.dateOnly)}
                   </time>
                   {showCategory ? <a href={categoryPath(item.category.slug)}>{item.category.name}</a> : null}
                 </p>

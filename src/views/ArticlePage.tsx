@@ -6,12 +6,13 @@
 import { raw } from "hono/html";
 import type { Article, ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
-import { formatDisplayDate, toRfc3339 } from "../lib/time";
+import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
-import { safeUrl } from "./images";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
 import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
+import { articleLang } from "../syndication/article-lang";
+import { httpUrl as safeUrl, shareImage, type ShareImage } from "../syndication/share-image";
 
 export type ArticlePageProps = {
   site: SiteConfig;
@@ -21,9 +22,10 @@ export type ArticlePageProps = {
   nav?: readonly CategoryRef[];
 };
 
-/** Open Graph wants "zh_CN" where HTML wants "zh-CN". */
+/** Open Graph wants "zh_CN" where HTML wants "zh-CN", and a territory for a bare language. */
+const OG_TERRITORY: Readonly<Record<string, string>> = { en: "en_US", zh: "zh_CN", ja: "ja_JP", ko: "ko_KR", fr: "fr_FR", de: "de_DE", es: "es_ES" };
 function ogLocale(lang: string): string {
-  return lang.replace(/-/g, "_");
+  return OG_TERRITORY[lang] ?? lang.replace(/-/g, "_");
 }
 
 /**
@@ -56,37 +58,57 @@ function isMostlyCjk(text: string): boolean {
   return letters > 0 && (text.match(CJK)?.length ?? 0) * 2 >= letters;
 }
 
-function ArticleHead(props: { site: SiteConfig; article: Article; canonical: string; imageUrl: string | null }) {
-  const { site, article, canonical, imageUrl } = props;
+/** og:image with its size, type and alt, and the Twitter equivalents: one image, never the beacon. */
+function ImageMeta(props: { image: ShareImage }) {
+  const { image } = props;
+  return (
+    <>
+      <meta property="og:image" content={image.url} />
+      {image.url.startsWith("https://") ? <meta property="og:image:secure_url" content={image.url} /> : null}
+      {image.type ? <meta property="og:image:type" content={image.type} /> : null}
+      {image.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+      {image.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
+      <meta property="og:image:alt" content={image.alt} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:image" content={image.url} />
+      <meta name="twitter:image:alt" content={image.alt} />
+    </>
+  );
+}
+
+function ArticleHead(props: { site: SiteConfig; article: Article; canonical: string; image: ShareImage; lang: string }) {
+  const { site, article, canonical, image, lang } = props;
   const published = toRfc3339(article.publishedAt, article.utcOffsetMin);
   const modified = toRfc3339(article.updatedAt, article.utcOffsetMin);
   const oembed = (format: "json" | "xml") =>
     absoluteUrl(site, `/oembed?url=${encodeURIComponent(canonical)}&format=${format}`);
+  const byline = article.author ?? article.sourceName;
   return (
     <>
+      {byline ? <meta name="author" content={byline} /> : null}
       <meta property="og:type" content="article" />
       <meta property="og:title" content={article.title} />
       <meta property="og:description" content={article.summary} />
       <meta property="og:url" content={canonical} />
       <meta property="og:site_name" content={site.name} />
-      <meta property="og:locale" content={ogLocale(site.lang)} />
-      {imageUrl ? <meta property="og:image" content={imageUrl} /> : null}
+      <meta property="og:locale" content={ogLocale(lang)} />
+      <ImageMeta image={image} />
       <meta property="article:published_time" content={published} />
       <meta property="article:modified_time" content={modified} />
+      {article.author ? <meta property="article:author" content={article.author} /> : null}
       <meta property="article:section" content={article.category.name} />
       {article.tags.map((tag) => (
         <meta property="article:tag" content={tag} />
       ))}
-      <meta name="twitter:card" content={imageUrl ? "summary_large_image" : "summary"} />
+      {site.twitterSite ? <meta name="twitter:site" content={site.twitterSite} /> : null}
       <meta name="twitter:title" content={article.title} />
       <meta name="twitter:description" content={article.summary} />
-      {imageUrl ? <meta name="twitter:image" content={imageUrl} /> : null}
       <link rel="alternate" type="application/json+oembed" href={oembed("json")} title={article.title} />
       <link rel="alternate" type="text/xml+oembed" href={oembed("xml")} title={article.title} />
       {/* JSON, not HTML: serializeJsonLd escapes `<` so no title can close the script. */}
       <script
         type="application/ld+json"
-        dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article, site, canonical, imageUrl)) }}
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article, site, canonical, image, lang)) }}
       />
     </>
   );
@@ -110,7 +132,8 @@ function Source(props: { name: string | null; url: string | null }) {
 
 export function ArticlePage({ site, article, related = [], nav }: ArticlePageProps) {
   const canonical = absoluteUrl(site, articlePath(article.infoCode));
-  const imageUrl = safeUrl(article.imageUrl, site.url);
+  const image = shareImage(article, site);
+  const lang = articleLang(article, site);
   const originalUrl = safeUrl(article.originalUrl, site.url);
   const category = article.category;
   // A tag that only repeats the category's name says nothing new.
@@ -121,7 +144,8 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
       title={`${article.title} - ${site.name}`}
       description={article.summary}
       canonical={canonical}
-      head={<ArticleHead site={site} article={article} canonical={canonical} imageUrl={imageUrl} />}
+      lang={lang}
+      head={<ArticleHead site={site} article={article} canonical={canonical} image={image} lang={lang} />}
       nav={nav}
       current={`in:${category.slug}`}
       styles={["article", "list"]}
@@ -131,7 +155,7 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
           <h1>{article.title}</h1>
           <p class="meta">
             <time datetime={toRfc3339(article.publishedAt, article.utcOffsetMin)}>
-              {formatDisplayDate(article.publishedAt, article.utcOffsetMin)}
+              {formatShownDate(article.publishedAt, article.utcOffsetMin, article.dateOnly)}
             </time>
             <Source name={article.sourceName} url={originalUrl} />
             {article.author ? <span>作者：{article.author}</span> : null}
@@ -154,8 +178,10 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
           <a href={categoryPath(category.slug)}>返回{category.name}</a>
           <a href="/">返回首页</a>
         </nav>
-        {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too. */}
-        <img src={beaconPath(article.infoCode)} alt="" width="1" height="1" class="beacon" />
+        {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too.
+            A CSS background, not an <img>: scrapers that fall back to the page's first image
+            (metascraper, unfurlers) never take a 1×1 pixel for the article's picture. */}
+        <span class="beacon" aria-hidden="true" style={`position:absolute;width:1px;height:1px;background-image:url(${beaconPath(article.infoCode)})`} />
       </article>
       {related.length > 0 ? (
         <section class="related" aria-labelledby="related">

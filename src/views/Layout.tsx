@@ -9,6 +9,7 @@ import { html } from "hono/html";
 import type { CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { categoryPath, feedPath, homePath, searchPath } from "../lib/paths";
+import { BRAND_RED as THEME_COLOR } from "../assets/images";
 import { stylesFor, type StylePart } from "./styles";
 
 /** Feed discovery links; category pages pass their own feeds. */
@@ -44,8 +45,23 @@ export type LayoutProps = {
   current?: string;
   /** Which parts of the stylesheet the page's content uses (src/views/styles.ts); lists by default. */
   styles?: readonly StylePart[];
+  /** The page's language when it is not the site's (an English article). */
+  lang?: string;
   children?: Child;
 };
+
+/** The site icon set (src/routes/site-assets.ts), in every page's head. */
+function SiteIcons() {
+  return (
+    <>
+      <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+      <link rel="manifest" href="/site.webmanifest" />
+      <meta name="theme-color" content={THEME_COLOR} />
+    </>
+  );
+}
 
 /** "page" on the link to this very page; "true" on the channel an article belongs to. */
 function here(current: string | undefined, entry: string): "page" | "true" | undefined {
@@ -111,7 +127,7 @@ export function Layout(props: LayoutProps) {
   return (
     <>
       {html`<!doctype html>`}
-      <html lang={site.lang}>
+      <html lang={props.lang ?? site.lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -121,6 +137,7 @@ export function Layout(props: LayoutProps) {
           <link rel="alternate" type="application/rss+xml" title={`${feeds.title} RSS`} href={feeds.rss} />
           <link rel="alternate" type="application/atom+xml" title={`${feeds.title} Atom`} href={feeds.atom} />
           <link rel="alternate" type="application/feed+json" title={`${feeds.title} JSON Feed`} href={feeds.json} />
+          <SiteIcons />
           {props.head}
           {/* A compile-time constant, not data: set verbatim because escaping would turn the
               quotes and `>` combinators in the CSS into entities that <style> does not decode. */}

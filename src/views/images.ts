@@ -5,15 +5,9 @@
  * host gets the one original URL.
  */
 
-export function safeUrl(value: string | null, base: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, `${base}/`);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+import { httpUrl as safeUrl } from "../syndication/share-image";
+
+export { safeUrl };
 
 /** How each known host spells "this image, `w` pixels wide". */
 const RESIZERS: readonly [RegExp, (w: number) => string][] = [
