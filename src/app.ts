@@ -10,6 +10,7 @@ import { ADMIN_BASE, admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
 import { articles } from "./routes/articles";
 import { beacon } from "./routes/beacon";
+import { cards } from "./routes/cards";
 import { embed } from "./routes/embed";
 import { feeds } from "./routes/feeds";
 import { health } from "./routes/health";
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.route("/", search);
   app.route("/", beacon);
   app.route("/", embed);
+  app.route("/", cards);
   app.route("/", apiArticles);
   app.route("/", listings);
   app.route("/", feeds);

@@ -3,7 +3,7 @@
  * paths from and the edge cache makes its keys from, so a route cannot exist without a
  * policy or a policy without a route (test/unit/route-table.test.ts checks the app).
  */
-import { FEED, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
+import { FEED, IMMUTABLE, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
 import { dimension, infoCodeParam, INVALID, listCursor, optionalMatching, ownArticleUrl, pageNumber, searchQuery, type ParamRule } from "../cache/params";
 import { parseInfoCode } from "../lib/info-code";
 
@@ -68,6 +68,8 @@ export const ROUTES = {
     canonical: codePath("/embed/"),
   },
   embedScript: { path: "/embed.js", policy: STATIC },
+  // Share card images: the URL names the card's content hash, so a copy never goes stale.
+  card: { path: "/card/:file{[A-Za-z]{2}[0-9]{18}-[0-9a-f]{16}(?:-square)?(?:-dark)?\\.png}", policy: IMMUTABLE },
   apiArticle: { path: "/api/v1/articles/:infoCode", policy: PAGE, canonical: codePath("/api/v1/articles/") },
   apiSearch: { path: "/api/v1/search", policy: PAGE, params: SEARCH },
 } as const satisfies Record<string, RoutePolicy>;
