@@ -37,6 +37,8 @@ export default defineConfig({
             ADMIN_TOKEN_NEXT: "test-admin-token-next",
             // Many suites send wrong tokens on purpose; test/integration/auth-limits.test.ts sets its own limit.
             ADMIN_AUTH_FAILURES_PER_MINUTE: "100000",
+            // Writes in other suites do not draw cards; cards-route.test.ts calls ensureCards itself.
+            CARDS_PRERENDER: "off",
           },
         },
       };

@@ -39,7 +39,7 @@ export type ChangeSet = ChangedContent & {
 
 /** The changed articles' cards, read back from D1 and drawn in the background (published ones only). */
 function drawCards(c: Context<AppEnv>, changes: ChangeSet): void {
-  if (!c.env.CARDS) return;
+  if (!c.env.CARDS || c.env.CARDS_PRERENDER === "off") return;
   const codes = changes.infoCodes.slice(0, PRERENDER_LIMIT);
   const site = siteConfig(c.env);
   const work = async () => {

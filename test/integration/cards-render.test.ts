@@ -5,6 +5,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { CardModel, CardVariant } from "../../src/cards/model";
+// Drawn by `npm run card -- "<seed title>" test/fixtures/cards/reference-wide.png` (same fields as REFERENCE).
+import reference from "../fixtures/cards/reference-wide.png?inline";
 import { decodePng, differingShare, inkPixels, pixel, type Pixels } from "../support/png";
 
 const SEED: CardModel = {
@@ -52,6 +54,18 @@ describe("share card images", () => {
     const yong = await render({ ...SEED, title: "永" });
     const guo = await render({ ...SEED, title: "国" });
     expect(differingShare(yong.png, guo.png, 60, HEADLINE)).toBeGreaterThan(0.002);
+  });
+
+  it("draws the seed's card as the stored reference, within a small tolerance", async () => {
+    const REFERENCE: CardModel = { ...SEED, category: "北方网新闻" };
+    const { png } = await render(REFERENCE);
+    const bytes = Uint8Array.from(atob(reference.slice(reference.indexOf(",") + 1)), (ch) => ch.charCodeAt(0));
+    const want = decodePng(bytes);
+    expect([png.width, png.height]).toEqual([want.width, want.height]);
+    // Anti-aliasing may differ by a shade between builds; a moved or missing line of text does not pass.
+    expect(differingShare(png, want)).toBeLessThan(0.002);
+    // And the comparison can fail: another headline is far outside the tolerance.
+    expect(differingShare((await render({ ...REFERENCE, title: "另一个标题" })).png, want)).toBeGreaterThan(0.01);
   });
 
   it("draws the dark variant on a dark background", async () => {

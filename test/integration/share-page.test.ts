@@ -79,12 +79,14 @@ describe("GET /a/{infoCode}", () => {
     expect(metaOne(page, "og:url")).toBe(CANONICAL);
     expect(metaOne(page, "og:site_name")).toBe("edgewire 新闻");
     expect(metaOne(page, "og:locale")).toBe("zh_CN");
-    expect(metaOne(page, "og:image")).toBeUndefined();
+    // No image of its own: the generated share card (test/integration/cards-route.test.ts).
+    expect(metaOne(page, "og:image")).toMatch(new RegExp(`^${ORIGIN}/card/${CODE}-[0-9a-f]{16}\\.png$`));
     expect(metaOne(page, "article:published_time")).toBe("2022-04-28T14:08:53+08:00");
     expect(metaOne(page, "article:modified_time")).toBe("2022-04-28T14:08:53+08:00");
     expect(metaOne(page, "article:section")).toBe("北方网新闻");
     expect(metaAll(page, "article:tag")).toEqual(["北方网新闻"]);
-    expect(metaOne(page, "twitter:card")).toBe("summary");
+    expect(metaOne(page, "twitter:card")).toBe("summary_large_image");
+    expect(metaOne(page, "twitter:image")).toBe(metaOne(page, "og:image"));
     expect(metaOne(page, "twitter:title")).toBe(TITLE);
     expect(metaOne(page, "description")).toMatch(/^3月以来/);
     const oembed = `${ORIGIN}/oembed?url=${encodeURIComponent(CANONICAL)}`;
@@ -111,17 +113,18 @@ describe("GET /a/{infoCode}", () => {
     expect(ld.sourceOrganization.name).toBe("北方网");
     expect(ld.author.name).toBe("北方网");
     expect(ld.keywords).toEqual(["北方网新闻"]);
-    expect(ld.image).toBeUndefined();
+    expect(ld.image).toEqual([expect.stringMatching(new RegExp(`^${ORIGIN}/card/${CODE}-[0-9a-f]{16}\\.png$`))]);
   });
 
-  it("uses a large Twitter card and og:image when the post has an image", async () => {
+  it("advertises the share card (which draws the post's image) as og:image when the post has an image", async () => {
     const image = "https://img.example.com/cover.jpg";
     await seedPosts(makePost({ title: "有图的文章", infoCode: "IM202401050000000001", extra: { image } }));
     const page = await parsePage(await (await get("/a/IM202401050000000001")).text());
-    expect(metaOne(page, "og:image")).toBe(image);
-    expect(metaOne(page, "twitter:image")).toBe(image);
+    const card = metaOne(page, "og:image");
+    expect(card).toMatch(/^https:\/\/news\.example\.com\/card\/IM202401050000000001-[0-9a-f]{16}\.png$/);
+    expect(metaOne(page, "twitter:image")).toBe(card);
     expect(metaOne(page, "twitter:card")).toBe("summary_large_image");
-    expect((JSON.parse(page.jsonLd[0] ?? "") as NewsArticleLd).image).toEqual([image]);
+    expect((JSON.parse(page.jsonLd[0] ?? "") as NewsArticleLd).image).toEqual([card]);
   });
 
   it("escapes markup in titles in the HTML and in the JSON-LD", async () => {
