@@ -3,7 +3,8 @@
  * 1. .dev.vars with a random admin token, created once and never committed;
  * 2. migrations applied to the local D1;
  * 3. the sample corpus imported (unchanged posts are skipped, so a second start is quick);
- * 4. wrangler dev on http://127.0.0.1:8787.
+ * 4. wrangler dev on http://127.0.0.1:8787: the app and, in the same process, the cards Worker
+ *    (wrangler.cards.toml) that its CARDS binding reaches; share cards are kept in the local R2.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   applyLocalMigrations();
   await runImport({ paths: [path.join(ROOT, "content/posts")], quiet: true });
 
-  const dev = spawn(process.execPath, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", "8787"], {
+  const dev = spawn(process.execPath, [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "wrangler.cards.toml", "--ip", "127.0.0.1", "--port", "8787"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, ...OFFLINE_ENV },
