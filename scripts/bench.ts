@@ -20,6 +20,7 @@ import { explain, recordingD1, SYNTHETIC_ROWS, type Plan, type Recorded } from "
 import { measurePurgeCost, median, PURGE_COST_BINDINGS, type PurgeCost } from "./bench/purge-cost";
 import { measureThroughput, throughputLines, type Throughput } from "./bench/throughput";
 import { startFloorMemory, startReal } from "./bench/workers";
+import { benchCards, cardBenchLines, type CardBench } from "./bench/cards";
 
 const quick = process.argv.includes("--quick");
 const BENCH_DIR = path.join(ROOT, ".bench");
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
   log(`importing ${POSTS} generated posts`);
   const postsDir = writeBenchPosts(path.join(BENCH_DIR, "posts"), POSTS);
   const t0 = performance.now();
-  const importOut = tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO });
+  // Cards are measured on their own (section 9): the import's writes do not draw them.
+  const importOut = tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, CARDS_PRERENDER: "off" });
   const importSeconds = (performance.now() - t0) / 1000;
   const importSummary = importOut.trim().split("\n").pop() ?? "";
 
@@ -126,6 +128,8 @@ async function main(): Promise<void> {
   const cpu = await renderCpu();
   log("ingest CPU per post (normal and 900 KB adversarial)");
   const ingest = await ingestCpu(quick);
+  log("share card CPU and memory (cards Worker)");
+  const cards = await benchCards(quick);
 
   // 6. D1 work per request and query plans at 100,000 articles.
   log("D1 queries per route and EXPLAIN QUERY PLAN at 100,000 articles");
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
   const floorStartup = floorMemory.startupMs;
   await Promise.all([real.mf.dispose(), floorMemory.mf.dispose()]);
 
-  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup });
+  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup, cards });
   log(`done in ${fmt((performance.now() - started) / 1000, 1)} s; wrote BENCHMARKS.md`);
 }
 
@@ -251,6 +255,7 @@ type Report = {
   d1: D1Work;
   realStartup: number;
   floorStartup: number;
+  cards: CardBench;
 };
 
 /** The budgets that must hold in every run, one row a run. */
@@ -365,6 +370,7 @@ function writeReport(r: Report): void {
       "the content of every page is in its HTML. `npm run test:browser` checks it where it counts: Chromium with JavaScript off, " +
       "375 px wide, shows the headline (and on the article page, the body) of each of these pages.",
     "",
+    ...cardBenchLines(r.cards),
   ];
   writeFileSync(path.join(ROOT, "BENCHMARKS.md"), lines.join("\n"));
 }

@@ -84,7 +84,8 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
         name: "edgewire",
         modules: true,
         scriptPath,
-        bindings: { ...workerOptions.bindings, ...readDevVars(), ...options.bindings },
+        // CARDS_PRERENDER from the environment: the bench imports without drawing cards.
+        bindings: { ...workerOptions.bindings, ...readDevVars(), ...(process.env.CARDS_PRERENDER ? { CARDS_PRERENDER: process.env.CARDS_PRERENDER } : {}), ...options.bindings },
       },
       cardsWorkerOptions(options.cardsDir ?? buildCardsWorker()),
     ],
