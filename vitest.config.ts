@@ -8,6 +8,9 @@ import { buildCardsWorker, cardsWorkerOptions } from "./scripts/lib/cards-worker
 process.env.WRANGLER_SEND_METRICS = "false";
 process.env.WRANGLER_HIDE_BANNER = "true";
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
+// wrangler reads .dev.vars for every test worker and says so at "log" level, dozens of times
+// a run; warnings and errors still print. (The tests set their own tokens below.)
+process.env.WRANGLER_LOG ??= "warn";
 
 export default defineConfig({
   plugins: [

@@ -6,7 +6,7 @@
  * change (--all rebuilds every row). Tokenizing is JavaScript, so the work runs in the
  * Worker through POST /api/v1/admin/search/reindex, one batch per call, until done:
  * - with --url: the deployed (or any) instance;
- * - without: the local server on 127.0.0.1:8787 when it runs, else the Worker started
+ * - without: the local server `npm start` runs (if it is edgewire), else the Worker started
  *   in-process on the local D1 (.wrangler/state), as `npm run import` does.
  */
 import { parseArgs } from "node:util";

@@ -15,7 +15,10 @@ const SECONDS = Math.min(Math.max(Number(values.seconds) || 30, 5), 600);
 const TOKEN = "soak-token";
 const READERS = 16;
 
-const READ_PATHS = ["/", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/category/caijing.html", "/healthz"];
+/** Writers move articles between these two categories (and their tags with them): every move must purge the page it left. */
+const CATEGORIES = ["caijing", "keji"] as const;
+const categoryOf = (version: number) => CATEGORIES[version % 2] ?? "caijing";
+const READ_PATHS = ["/", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/category/caijing.html", "/category/keji.html", "/category/keji/feed.xml", "/healthz"];
 
 function post(code: string, title: string, updated: number): string {
   const stamp = new Date(Date.UTC(2025, 0, 1) + updated * 1000).toISOString().replace("T", " ").slice(0, 19);
@@ -24,13 +27,13 @@ function post(code: string, title: string, updated: number): string {
     `title: ${JSON.stringify(title)}`,
     "date: 2025-01-01 08:00:00 +0800",
     `updated: ${stamp} +0000`,
-    "categories: caijing",
-    'tags: ["压测"]',
+    `categories: ${categoryOf(updated)}`,
+    `tags: ["压测", "${categoryOf(updated)}标签"]`,
     `info_code: ${code}`,
     "---",
     `<p>${title}</p>`,
     "",
-    "[返回财经要闻](//example.com/category/caijing.html)｜[返回首页](//example.com/)",
+    `[返回${categoryOf(updated)}](//example.com/category/${categoryOf(updated)}.html)｜[返回首页](//example.com/)`,
     "",
   ].join("\n");
 }
@@ -119,6 +122,17 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - t0) / 1000;
 
   let lost = 0;
+  // A category page lists only articles whose last write put them there: a stale listing is a purge that was missed.
+  for (const category of CATEGORIES) {
+    const html = await (await fetch(new URL(`/category/${category}.html`, base))).text();
+    for (const [, code] of html.matchAll(/href="\/a\/(SK\d{18})"/g)) {
+      const last = code ? expected.get(code) : undefined;
+      if (code && last !== undefined && categoryOf(last) !== category) {
+        lost += 1;
+        console.error(`soak: /category/${category}.html still lists ${code}, last written to ${categoryOf(last)}`);
+      }
+    }
+  }
   for (const [code, last] of expected) {
     const title = `压测文章 ${code} 第${last}版`;
     for (const p of [`/a/${code}`, `/html_News/NewsShare.html?infoCode=${code}`, `/embed/${code}`]) {

@@ -14,6 +14,14 @@ export type Bindings = CloudflareBindings & {
   ADMIN_RATE_LIMIT?: string;
   /** Failed admin authentications per minute per client address before 429 (optional; default 10). */
   ADMIN_AUTH_FAILURES_PER_MINUTE?: string;
+  /**
+   * Optional production bindings, absent from wrangler.toml (so `wrangler types` does not
+   * list them) until an account configures them; code checks for them before use.
+   */
+  /** Workers Rate Limiting for the admin API (src/lib/rate-limit.ts); without it a per-isolate limit applies. */
+  ADMIN_RATE_LIMITER?: RateLimit;
+  /** Workers Analytics Engine dataset for share views (src/analytics/counter.ts), besides the D1 counters. */
+  ANALYTICS?: AnalyticsEngineDataset;
 };
 
 export type Variables = {

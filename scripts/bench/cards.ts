@@ -21,7 +21,7 @@ export type CardCost = {
   wallMedian: number;
   wallP99: number;
 };
-export type CardBench = { costs: CardCost[]; baseRssMb: number; peakRssMb: number; firstCardMs: number; bundleGzMb: number; bundleMb: number; fontMb: number };
+export type CardBench = { costs: CardCost[]; baseRssMb: number; firstRssMb: number; peakRssMb: number; firstCardMs: number; bundleGzMb: number; bundleMb: number; fontMb: number };
 
 const TITLES = [
   "中国太保聚焦主责主业 助力打赢疫情防控大战硬战",
@@ -34,18 +34,27 @@ const TITLES = [
 
 const TICK = 100; // USER_HZ on Linux: /proc times are in 1/100 s.
 
-function workerdPid(): number {
+/** workerd processes this process started (the bench may have other Miniflare instances running). */
+function workerdChildren(): Set<number> {
+  const out = new Set<number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (stat.includes("(workerd)") && Number(fields[1]) === process.pid) return Number(entry);
+      if (stat.includes("(workerd)") && Number(fields[1]) === process.pid) out.add(Number(entry));
     } catch {
       // the process ended while we looked
     }
   }
-  throw new Error("no workerd child of this process");
+  return out;
+}
+
+/** The one workerd child that is in `after` and not in `before`: the cards Worker's. */
+function newWorkerd(before: Set<number>): number {
+  const fresh = [...workerdChildren()].filter((pid) => !before.has(pid));
+  if (fresh.length !== 1) throw new Error(`expected one new workerd process, found ${fresh.length}`);
+  return fresh[0] ?? 0;
 }
 
 function cpuMs(pid: number): number {
@@ -79,13 +88,15 @@ function bundleSize(dir: string): { raw: number; gz: number; fonts: number } {
 export async function benchCards(quick: boolean): Promise<CardBench> {
   const dir = buildCardsWorker(path.join(ROOT, ".bench/cards-dist"));
   const size = bundleSize(dir);
+  const before = workerdChildren();
   const mf = new Miniflare({ ...cardsWorkerOptions(dir), r2Persist: false });
   await mf.ready;
-  const pid = workerdPid();
+  const pid = newWorkerd(before);
   const baseRss = statusKb(pid, "VmRSS");
   const runsPerVariant = quick ? 12 : 60;
   const costs: CardCost[] = [];
   let firstCardMs = 0;
+  let firstRss = 0;
   try {
     for (const variant of ["wide", "square"]) {
       const cpu: number[] = [];
@@ -100,6 +111,7 @@ export async function benchCards(quick: boolean): Promise<CardBench> {
         const t = performance.now() - t0;
         if (costs.length === 0 && i === 0) {
           firstCardMs = t; // wasm instantiation and the first fonts: not a steady-state card
+          firstRss = statusKb(pid, "VmRSS");
           continue;
         }
         wall.push(t);
@@ -109,7 +121,7 @@ export async function benchCards(quick: boolean): Promise<CardBench> {
       wall.sort((a, b) => a - b);
       costs.push({ variant, runs: wall.length, cpuMedian: at(cpu, 0.5), cpuP99: at(cpu, 0.99), wallMedian: at(wall, 0.5), wallP99: at(wall, 0.99) });
     }
-    return { costs, baseRssMb: baseRss / 1024, peakRssMb: statusKb(pid, "VmHWM") / 1024, firstCardMs, bundleGzMb: size.gz / 1024 ** 2, bundleMb: size.raw / 1024 ** 2, fontMb: size.fonts / 1024 ** 2 };
+    return { costs, baseRssMb: baseRss / 1024, firstRssMb: firstRss / 1024, peakRssMb: statusKb(pid, "VmHWM") / 1024, firstCardMs, bundleGzMb: size.gz / 1024 ** 2, bundleMb: size.raw / 1024 ** 2, fontMb: size.fonts / 1024 ** 2 };
   } finally {
     await mf.dispose();
   }
@@ -128,9 +140,12 @@ export function cardBenchLines(b: CardBench): string[] {
     "",
     `CPU is the workerd process's user + system time across one render (10 ms resolution); the first card of an isolate ` +
       `(wasm instantiation, first fonts) took ${fmt(b.firstCardMs)} ms wall and is left out. Memory: workerd's resident size was ` +
-      `${fmt(b.baseRssMb)} MB before the first card and peaked at **${fmt(b.peakRssMb)} MB** (the whole process, so an upper bound ` +
-      `for the isolate; limit 128 MB: ${b.peakRssMb - b.baseRssMb < 128 ? "pass" : "FAIL"} for the growth of ${fmt(b.peakRssMb - b.baseRssMb)} MB). ` +
-      `CPU per card: p99 ${fmt(worst)} ms, over the Free plan's 10 ms per request, well within Workers Paid (30 s default). ` +
+      `${fmt(b.baseRssMb)} MB before the first card, ${fmt(b.firstRssMb)} MB after it, and peaked at **${fmt(b.peakRssMb)} MB** ` +
+      `(growth ${fmt(b.peakRssMb - b.baseRssMb)} MB). That is the whole process, garbage not yet collected included: local workerd ` +
+      `sets no isolate heap limit, so V8 collects lazily, and the isolate's own heap (what the 128 MB limit counts) cannot be read ` +
+      `from outside. A longer run (240 cards) levelled off at about 250 MB resident instead of climbing, so this is a high-water mark, ` +
+      `not a leak; that one card fits in 128 MB is therefore likely (one card holds a 1200×630 RGBA pixmap, ~3 MB, and ~10 font subsets, ~0.3 MB) but not proven here. ` +
+      `CPU per card: p99 ${fmt(worst)} ms, ${worst > 10 ? "over" : "within"} the Free plan's 10 ms per request, well within Workers Paid (30 s default). ` +
       `Bundle: ${fmt(b.bundleMb, 1)} MB raw, **${fmt(b.bundleGzMb, 1)} MB gzipped** (${fmt(b.fontMb, 1)} MB of it WOFF font subsets), ` +
       `over the Free plan's 3 MB Worker size limit and under Paid's 10 MB: the cards Worker needs Workers Paid.`,
     "",

@@ -84,7 +84,7 @@ let cardsDir: string | undefined;
 
 /** The real bundle with wrangler.toml's bindings on the benchmark's own state folder, and the cards Worker beside it. */
 export async function startReal(scriptPath: string, workerOptions: Record<string, unknown>, stateDir: string, bindings: Record<string, string>): Promise<Started> {
-  cardsDir ??= buildCardsWorker(path.join(ROOT, ".bench/cards-dist"));
+  cardsDir ??= process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker(path.join(ROOT, ".bench/cards-dist"));
   const t0 = performance.now();
   const mf = new Miniflare({
     host: "127.0.0.1",

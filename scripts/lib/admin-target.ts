@@ -2,14 +2,15 @@
  * Where an admin command sends its requests. Everything goes through the admin API, so
  * the Worker does the work exactly as in production:
  * - with --url: that instance (the token from --token or EDGEWIRE_ADMIN_TOKEN);
- * - without: the local server on 127.0.0.1:8787 when it runs (so its edge cache is
- *   purged too), else the Worker started in-process on the same local D1.
+ * - without: the local server `npm start` runs (port from .wrangler/dev-server.json, else
+ *   8787) when its /healthz says it is edgewire (so its edge cache is purged too), else
+ *   the Worker started in-process on the same local D1. Anything else answering on that
+ *   port is named and never sent posts.
  */
 import path from "node:path";
+import { devServerPort, probeLocalServer } from "./dev-server";
 import { readDevVars } from "./env";
 import { applyLocalMigrations, PERSIST_TO, startLocalWorker } from "./local-worker";
-
-export const LOCAL_SERVER = "http://127.0.0.1:8787";
 
 export class UsageError extends Error {}
 
@@ -20,14 +21,14 @@ export type AdminTarget = {
   close: () => Promise<void>;
 };
 
-async function localServerAnswers(): Promise<boolean> {
-  try {
-    const res = await fetch(`${LOCAL_SERVER}/healthz`, { signal: AbortSignal.timeout(500) });
-    const body = (await res.json()) as { status?: string };
-    return res.ok && body.status === "ok";
-  } catch {
-    return false;
-  }
+/** The local dev server's base URL when it is this project's; a note on stderr when not. */
+async function localServer(): Promise<string | null> {
+  const port = devServerPort();
+  const base = `http://127.0.0.1:${port}`;
+  const found = await probeLocalServer(port);
+  if (found.state === "edgewire") return base;
+  if (found.state === "other") console.error(`note: ${base} is not this project's server (${found.why}); using the local D1 directly.`);
+  return null;
 }
 
 function headers(token: string, body?: string): Record<string, string> {
@@ -50,9 +51,8 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
   }
   const devToken = readDevVars().ADMIN_TOKEN;
   // The running dev server owns .wrangler/state; a run aimed at another state folder never uses it.
-  if (devToken && !process.env.EDGEWIRE_PERSIST_TO && (await localServerAnswers())) {
-    return httpTarget(LOCAL_SERVER, devToken, `the local server at ${LOCAL_SERVER}`);
-  }
+  const server = devToken && !process.env.EDGEWIRE_PERSIST_TO ? await localServer() : null;
+  if (server && devToken) return httpTarget(server, devToken, `the local server at ${server}`);
   applyLocalMigrations();
   const oneRunToken = crypto.randomUUID();
   const worker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });

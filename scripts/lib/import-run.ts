@@ -2,7 +2,7 @@
  * The import command's work, shared by `npm run import` and `npm start`. Every post goes through the admin import API, so parsing, sanitizing, writing and
  * cache purging run in the Worker exactly as in production:
  * - with --url: the deployed (or any) instance at that base URL;
- * - without: the local server on 127.0.0.1:8787 when it is running (so its edge cache is
+ * - without: the local server `npm start` runs, if it is edgewire (so its edge cache is
  *   purged too), else the Worker started in-process on the same local D1.
  */
 import path from "node:path";

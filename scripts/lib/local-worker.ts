@@ -46,9 +46,9 @@ export type LocalWorkerOptions = {
   bindings?: Record<string, string>;
   /** Persist D1 and cache under .wrangler/state (default) or in memory (false). */
   persist?: boolean;
-  /** An already built bundle; built fresh when omitted. */
+  /** An already built bundle; else EDGEWIRE_WORKER_BUNDLE (the benchmark's), else built fresh. */
   scriptPath?: string;
-  /** An already built cards Worker folder (buildCardsWorker); built fresh when omitted. */
+  /** An already built cards Worker folder (buildCardsWorker); else EDGEWIRE_CARDS_DIR (the benchmark's), else built fresh. */
   cardsDir?: string;
   /** Each line workerd prints (logs, warnings), instead of passing it straight through. */
   onRuntimeLine?: (line: string, stream: "stdout" | "stderr") => void;
@@ -73,7 +73,7 @@ export type LocalWorker = {
 };
 
 export async function startLocalWorker(options: LocalWorkerOptions = {}): Promise<LocalWorker> {
-  const scriptPath = options.scriptPath ?? buildWorker();
+  const scriptPath = options.scriptPath ?? process.env.EDGEWIRE_WORKER_BUNDLE ?? buildWorker();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
   const persist = options.persist ?? true;
   const mf = new Miniflare({
@@ -87,7 +87,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
         // CARDS_PRERENDER from the environment: the bench imports without drawing cards.
         bindings: { ...workerOptions.bindings, ...readDevVars(), ...(process.env.CARDS_PRERENDER ? { CARDS_PRERENDER: process.env.CARDS_PRERENDER } : {}), ...options.bindings },
       },
-      cardsWorkerOptions(options.cardsDir ?? buildCardsWorker()),
+      cardsWorkerOptions(options.cardsDir ?? process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker()),
     ],
     host: "127.0.0.1",
     ...(options.port !== undefined ? { port: options.port } : {}),

@@ -15,7 +15,9 @@
  * everywhere, locally too.
  */
 import { addViews, type Increment } from "../db/article-views";
-import type { App } from "./referrer";
+import type { App } from "../db/types";
+import { logError } from "../lib/log";
+import { SITE_OFFSET_MIN } from "../lib/config";
 
 export const FLUSH_AT = 100;
 export const FLUSH_AFTER_MS = 5_000;
@@ -27,7 +29,7 @@ export const MAX_PENDING_KEYS = 10_000;
  * editors and most readers live in it, and a day boundary at 16:00 local would split
  * their evening peak across two "days".
  */
-export const SITE_DAY_OFFSET_MIN = 480;
+export const SITE_DAY_OFFSET_MIN = SITE_OFFSET_MIN;
 
 export function siteDay(instantMs: number): string {
   return new Date(instantMs + SITE_DAY_OFFSET_MIN * 60_000).toISOString().slice(0, 10);
@@ -83,11 +85,11 @@ export function recordView(view: View, sinks: Sinks, waitUntil: WaitUntil): void
   try {
     sinks.analytics?.writeDataPoint({ indexes: [view.infoCode], blobs: [view.infoCode, view.app, view.day], doubles: [1] });
   } catch (err) {
-    console.error(JSON.stringify({ event: "analytics_engine_failed", error: String(err) }));
+    logError("analytics_engine_failed", { error: String(err) });
   }
   db = sinks.db;
   if (!add({ ...view, views: 1 })) {
-    console.error(JSON.stringify({ event: "view_dropped", reason: "buffer_full" }));
+    logError("view_dropped", { reason: "buffer_full" });
     return;
   }
   if (pendingViews >= FLUSH_AT) waitUntil(flushViews());
@@ -116,7 +118,7 @@ export async function flushViews(): Promise<number> {
     await addViews(db, batch);
     return views;
   } catch (err) {
-    console.error(JSON.stringify({ event: "views_flush_failed", keys: batch.length, error: String(err) }));
+    logError("views_flush_failed", { keys: batch.length, error: String(err) });
     for (const increment of batch) add(increment);
     return 0;
   }

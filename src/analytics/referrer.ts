@@ -5,13 +5,7 @@
  * full URL under Referrer-Policy strict-origin-when-cross-origin. Nothing is stored but
  * the resulting app name: no IP, no user agent, no URL.
  */
-
-export const APPS = ["wechat", "weibo", "telegram", "whatsapp", "x", "facebook", "direct"] as const;
-export type App = (typeof APPS)[number];
-
-export function isApp(value: string): value is App {
-  return (APPS as readonly string[]).includes(value);
-}
+import type { App } from "../db/types";
 
 /**
  * The in-app browser's user agent first: it says where the reader is now, while tracking

@@ -20,6 +20,7 @@ import { Invalidations } from "./invalidations";
 import { freshness, storableFor, type CachePolicies, type CachePolicy, type Freshness } from "./policy";
 import { RenderLeases, sleep } from "./render-leases";
 import { tagsOf } from "./tags";
+import { logError } from "../lib/log";
 
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;
 
@@ -42,7 +43,7 @@ const FIRST_SYNC_WAIT_MS = 500;
  */
 export const MAX_PUTS_IN_FLIGHT = 16;
 
-const logError = (event: string) => (err: unknown) => console.error(JSON.stringify({ event, error: String(err) }));
+const logFailure = (event: string) => (err: unknown) => logError(event, { error: String(err) });
 
 export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Handler {
   const { policies, state } = options;
@@ -114,7 +115,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
           putsInFlight += 1;
           const put = cacheOf()
             .put(key, new Response(body, { status: res.status, headers: storedHeaders(res, entry, policy) }))
-            .catch(logError("cache_store_failed"))
+            .catch(logFailure("cache_store_failed"))
             .finally(() => {
               putsInFlight -= 1;
               if (lease !== null) leases.release(key, lease);
@@ -157,7 +158,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
   function revalidate(key: string, renderUrl: string, policy: CachePolicy, env: Bindings, ctx: ExecutionContext): void {
     const lease = leases.tryAcquire(key, now());
     if (lease === null) return;
-    ctx.waitUntil(renderAndStore(key, renderUrl, policy, env, ctx, lease).then(() => undefined, logError("revalidate_failed")));
+    ctx.waitUntil(renderAndStore(key, renderUrl, policy, env, ctx, lease).then(() => undefined, logFailure("revalidate_failed")));
   }
 
   return async (request, env, ctx) => {

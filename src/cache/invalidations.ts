@@ -12,6 +12,7 @@
  * promise, which Workers forbid handing from one request to another.
  */
 import type { CacheTag } from "./tags";
+import { logError } from "../lib/log";
 
 export type InvalidationLimits = {
   /** How often an isolate reads other isolates' purges from D1. */
@@ -117,7 +118,7 @@ export class Invalidations {
       }
       this.forgetBefore(now - this.limits.horizonMs);
     } catch (err) {
-      console.error(JSON.stringify({ event: "purge_sync_failed", error: String(err) }));
+      logError("purge_sync_failed", { error: String(err) });
     } finally {
       this.syncedAt = now;
       this.syncStartedAt = null;

@@ -12,6 +12,7 @@ import { strongEtag } from "./entry";
 import { NOT_FOUND_TTL, storableFor, type CachePolicies, type CachePolicy } from "./policy";
 import { sleep } from "./render-leases";
 import { tagsOf, type CacheTag } from "./tags";
+import { logError } from "../lib/log";
 
 /** `ctx.cache` of a Worker with Workers Cache on (not yet in @cloudflare/workers-types 4.20260426). */
 export type WorkersCache = { purge(options: { tags: string[] }): Promise<unknown> };
@@ -106,7 +107,7 @@ export class PurgeBatcher {
         await cache.purge({ tags: batch });
       } catch (err) {
         for (const tag of batch) this.queued.add(tag);
-        console.error(JSON.stringify({ event: "workers_cache_purge_failed", tags: batch.length, error: String(err) }));
+        logError("workers_cache_purge_failed", { tags: batch.length, error: String(err) });
         return;
       }
     }

@@ -2,7 +2,7 @@
  * The article_views counter table (src/db/schema.ts): batched increments and the admin
  * stats reads. Raw SQL because an increment batch is one statement over a JSON array.
  */
-import { isApp, type App } from "../analytics/referrer";
+import { isApp, type App } from "./types";
 
 export type Increment = { infoCode: string; day: string; app: App; views: number };
 

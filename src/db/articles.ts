@@ -176,10 +176,6 @@ export async function getCategory(db: Db, slug: string): Promise<CategoryRef | n
   return row ?? null;
 }
 
-export async function listCategories(db: Db): Promise<CategoryRef[]> {
-  return db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(categories.slug);
-}
-
 /** Encodes a cursor for URLs: "1651126133000.42". */
 export function encodeCursor(item: { publishedAt: number; id: number }): string {
   return `${item.publishedAt}.${item.id}`;

@@ -32,8 +32,8 @@ export function isReadOnly(sql: string): boolean {
   return /^\s*(select|with\b[\s\S]*\bselect)\b/i.test(sql) && !/\b(insert|update|delete|replace)\b/i.test(sql);
 }
 
-function overloaded(): AppError {
-  return new AppError("service_unavailable", "The database is busy; retry in a few seconds.", {}, { "Retry-After": "5" });
+function overloaded(cause: unknown): AppError {
+  return new AppError("service_unavailable", "The database is busy; retry in a few seconds.", {}, { "Retry-After": "5" }, cause);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,7 +43,7 @@ async function attempt<T>(run: () => Promise<T>, retryable: boolean): Promise<T>
     try {
       return await run();
     } catch (err) {
-      if (isOverloaded(err)) throw overloaded();
+      if (isOverloaded(err)) throw overloaded(err);
       if (!retryable || i + 1 >= RETRY.attempts || !isTransientD1Error(err)) throw err;
       await sleep(RETRY.baseDelayMs * 2 ** i * (1 + Math.random()));
     }

@@ -78,9 +78,6 @@ export const articleTags = sqliteTable(
   ],
 );
 
-export type ArticleRow = typeof articles.$inferSelect;
-export type CategoryRow = typeof categories.$inferSelect;
-export type TagRow = typeof tags.$inferSelect;
 
 /**
  * When each cache tag was last purged (src/cache/invalidations.ts): one row per tag, so a

@@ -3,7 +3,7 @@
  * it in step with an article, the ranked query, and what the reindex route needs. Raw
  * SQL, because drizzle has no notion of FTS5 virtual tables.
  */
-import { htmlToText } from "../ingest/html-text";
+import { htmlToText } from "../lib/html-text";
 import { indexTokens, matchExpression, TOKENIZER_VERSION, type QueryWord } from "../search/tokens";
 
 /**

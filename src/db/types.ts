@@ -7,12 +7,12 @@ export type CategoryRef = {
   name: string;
 };
 
-export type Article = {
-  id: number;
+/** What an article holds from its post, the same whether just parsed or read back. */
+export type ArticleContent = {
   infoCode: string;
   title: string;
   summary: string;
-  /** Sanitized at ingest; the only HTML ever rendered raw. */
+  /** Rendered from HTML/Markdown, boilerplate removed, sanitized at ingest: the only HTML ever rendered raw. */
   bodyHtml: string;
   /** Epoch milliseconds (UTC instant). */
   publishedAt: number;
@@ -26,8 +26,32 @@ export type Article = {
   imageUrl: string | null;
   category: CategoryRef;
   tags: string[];
+};
+
+export type Article = ArticleContent & {
+  id: number;
   status: ArticleStatus;
 };
 
 /** An article as lists show it: no body, no tags (one query per page, no joins per row). */
 export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "author" | "originalUrl">;
+
+/**
+ * One parsed Jekyll-style post (src/ingest/parse-post.ts): everything the write path
+ * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
+ */
+export type ParsedPost = ArticleContent & {
+  /** The post exactly as received (line endings normalized to \n). */
+  sourceText: string;
+  /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
+  contentHash: string;
+  sanitizerVersion: number;
+};
+
+/** The referring apps a share-page view is counted under (article_views.app; src/analytics/referrer.ts decides). */
+export const APPS = ["wechat", "weibo", "telegram", "whatsapp", "x", "facebook", "direct"] as const;
+export type App = (typeof APPS)[number];
+
+export function isApp(value: string): value is App {
+  return (APPS as readonly string[]).includes(value);
+}

@@ -16,7 +16,8 @@ import type { Db } from "./client";
 import { isTransientD1Error } from "./resilient-d1";
 import { articles } from "./schema";
 import { searchStatements } from "./search-index";
-import type { ParsedPost } from "../ingest/types";
+import type { ParsedPost } from "./types";
+import { logError } from "../lib/log";
 
 export type ArticleStatus = "published" | "unpublished";
 
@@ -193,14 +194,14 @@ export async function writePosts(db: Db, requests: WriteRequest[], now: number):
     try {
       await send(chunk);
     } catch (err) {
-      console.error(JSON.stringify({ event: "d1_batch_failed", posts: chunk.length, error: String(err) }));
+      logError("d1_batch_failed", { posts: chunk.length, error: String(err) });
       for (const one of chunk) {
         if (unwell) break;
         try {
           await send([one]);
         } catch (single) {
           const permanent = isPermanent(single);
-          console.error(JSON.stringify({ event: "d1_post_failed", infoCode: one.request.post.infoCode, permanent, error: String(single) }));
+          logError("d1_post_failed", { infoCode: one.request.post.infoCode, permanent, error: String(single) });
           if (permanent) results[one.index] = { infoCode: one.request.post.infoCode, outcome: "refused" };
           else unwell = true;
         }

@@ -14,7 +14,7 @@
 import type { Context } from "hono";
 import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
-import { siteConfig } from "../lib/config";
+import { appConfig, siteConfig } from "../lib/config";
 import { feedTopics, pingHub } from "../syndication/websub";
 import { cardEntry, ensureCards } from "../cards/advertise";
 import { getArticle } from "../db/articles";
@@ -22,6 +22,7 @@ import { createDb } from "../db/client";
 
 /** Cards drawn per write in the background; a larger import's other cards are drawn on first request. */
 export const PRERENDER_LIMIT = 50;
+import { logError } from "../lib/log";
 
 /**
  * What a write changed, from what the SQL did (src/db/write-articles.ts, built by
@@ -49,12 +50,12 @@ function drawCards(c: Context<AppEnv>, changes: ChangeSet): void {
     const counts = await ensureCards(c.env, entries);
     console.log(JSON.stringify({ event: "cards_drawn", ...counts, skipped: changes.infoCodes.length - codes.length }));
   };
-  c.executionCtx.waitUntil(work().catch((err: unknown) => console.error(JSON.stringify({ event: "cards_failed", error: String(err) }))));
+  c.executionCtx.waitUntil(work().catch((err: unknown) => logError("cards_failed", { error: String(err) })));
 }
 
 async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
-  const hub = c.env.WEBSUB_HUB;
-  if (hub) c.executionCtx.waitUntil(pingHub(hub, feedTopics(siteConfig(c.env), changes.categories)));
+  const { websubHub, site } = appConfig(c.env);
+  if (websubHub) c.executionCtx.waitUntil(pingHub(websubHub, feedTopics(site, changes.categories)));
 }
 
 /** The one after-write step: every write route calls it with the change set its write returned. */
@@ -64,10 +65,10 @@ export async function afterArticlesChanged(c: Context<AppEnv>, changes: ChangeSe
     drawCards(c, changes);
     const outcomes = await Promise.allSettled([c.var.purge(tagsForChange(changes)), notify(c, changes)]);
     for (const outcome of outcomes) {
-      if (outcome.status === "rejected") console.error(JSON.stringify({ event: "after_write_failed", error: String(outcome.reason) }));
+      if (outcome.status === "rejected") logError("after_write_failed", { error: String(outcome.reason) });
     }
   } catch (err) {
     // The write itself succeeded; a failed purge is bounded by the edge TTL, so log it only.
-    console.error(JSON.stringify({ event: "after_write_failed", error: String(err) }));
+    logError("after_write_failed", { error: String(err) });
   }
 }

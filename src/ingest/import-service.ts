@@ -9,6 +9,7 @@ import { writePosts, type ArticleStatus, type WriteOutcome, type WriteRequest, t
 import type { ChangeSet } from "./after-write";
 import { parsePost } from "./parse-post";
 import { PostParseError, PostTooLargeError } from "./types";
+import { logError } from "../lib/log";
 
 export type PostInput = {
   /** A file name or other label for messages; optional. */
@@ -57,7 +58,7 @@ function rejection(index: number, input: PostInput, err: unknown): ImportResult 
     return { ...base, reason: err.message, line: err.line, ...(err.field ? { field: err.field } : {}), ...size };
   }
   // Anything else is a bug in the parser; say so without leaking internals.
-  console.error(JSON.stringify({ event: "parser_bug", index, error: String(err) }));
+  logError("parser_bug", { index, error: String(err) });
   return { ...base, reason: "The post could not be parsed (internal parser error)." };
 }
 

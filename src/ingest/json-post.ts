@@ -6,6 +6,7 @@
 import { stringify } from "yaml";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
+import { MAX_POST_BYTES } from "./parse-post";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
 const dateText = z
@@ -22,7 +23,7 @@ export const articleJson = z.strictObject({
   title: text(300),
   date: dateText,
   updated: z.optional(dateText),
-  body: z.string().check(z.minLength(1, "must not be empty"), z.maxLength(900_000, "must be under 900,000 characters")),
+  body: z.string().check(z.minLength(1, "must not be empty"), z.maxLength(MAX_POST_BYTES, `must be at most ${MAX_POST_BYTES} characters`)),
   category: z.strictObject({
     slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be lower-case letters, digits, - or _")),
     name: text(100),

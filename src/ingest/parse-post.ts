@@ -5,7 +5,7 @@
 import { stripBoilerplate, type Boilerplate } from "./boilerplate";
 import { FrontMatter, parseFrontMatter, splitFrontMatter, type Entry } from "./front-matter";
 import { sha256Hex } from "./hash";
-import { absoluteHttpUrl, firstImageUrl, htmlToText, sourceNameFrom, truncateText } from "./html-text";
+import { absoluteHttpUrl, firstImageUrl, htmlToText, sourceNameFrom, truncateText } from "../lib/html-text";
 import { INGEST_TREE_LIMITS, lineOfNthTag, TreeLimitError } from "./html-tree";
 import { generateInfoCode, INFO_CODE_RULE, isInfoCode } from "./info-code";
 import { renderMarkdown } from "./markdown";

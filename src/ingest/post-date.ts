@@ -2,12 +2,13 @@
  * Jekyll post dates: "2022-04-28 14:08:53 +0800" and the forms around it. A date keeps
  * its offset, because pages show the wall time the newsroom published at.
  */
+import { SITE_OFFSET_MIN } from "../lib/config";
 
 /**
  * Partners are Chinese newsrooms and Jekyll reads an offset-less date in the site's
  * zone, which for them is China Standard Time (+08:00, no daylight saving).
  */
-export const DEFAULT_OFFSET_MIN = 480;
+export const DEFAULT_OFFSET_MIN = SITE_OFFSET_MIN;
 
 /** News dates outside this range are typos; info codes share the range. */
 export const MIN_YEAR = 1900;

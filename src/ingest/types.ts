@@ -1,25 +1,5 @@
-/** The result of parsing one Jekyll-style post: everything the database stores. */
-export type ParsedPost = {
-  infoCode: string;
-  title: string;
-  summary: string;
-  /** Body rendered from HTML/Markdown, boilerplate removed, sanitized. */
-  bodyHtml: string;
-  /** The post exactly as received (line endings normalized to \n). */
-  sourceText: string;
-  publishedAt: number;
-  utcOffsetMin: number;
-  updatedAt: number;
-  sourceName: string | null;
-  author: string | null;
-  originalUrl: string | null;
-  imageUrl: string | null;
-  category: { slug: string; name: string };
-  tags: string[];
-  /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */
-  contentHash: string;
-  sanitizerVersion: number;
-};
+/** What parsing a post produces is what the database stores: its type lives with the data layer. */
+export type { ParsedPost } from "../db/types";
 
 /** A post that cannot be imported, with the 1-based line in the post where it went wrong. */
 export class PostParseError extends Error {

@@ -55,8 +55,9 @@ export class AppError extends Error {
   readonly extras: ProblemExtras;
   readonly headers: Record<string, string>;
 
-  constructor(code: ErrorCode, detail: string, extras: ProblemExtras = {}, headers: Record<string, string> = {}) {
-    super(detail);
+  constructor(code: ErrorCode, detail: string, extras: ProblemExtras = {}, headers: Record<string, string> = {}, cause?: unknown) {
+    // The cause (a D1 error, say) stays on the error for the log; clients never see it.
+    super(detail, cause === undefined ? undefined : { cause });
     this.name = "AppError";
     this.code = code;
     this.status = STATUS[code];
@@ -92,4 +93,19 @@ export function toProblem(err: AppError, requestId: string): Problem {
 
 export function internalError(): AppError {
   return new AppError("internal", "Something went wrong on our side. Try again; if it persists, report the requestId.");
+}
+
+/** What a zod error carries, structurally (zod/mini's and zod's issues both fit). */
+export type ValidationIssues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+
+/**
+ * The one way input that fails its schema becomes an error: every issue as
+ * `errors: [{field, message}]`, the first in the detail. A body is 422
+ * validation_failed; query parameters are 400 bad_request.
+ */
+export function validationError(error: ValidationIssues, where: "body" | "query"): AppError {
+  const errors = error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || `(${where})`, message: issue.message }));
+  const first = errors[0];
+  const detail = `Invalid ${where === "body" ? "request body" : "query"}: ${first?.field ?? `(${where})`}: ${first?.message ?? "invalid"}.`;
+  return new AppError(where === "body" ? "validation_failed" : "bad_request", detail, { errors });
 }

@@ -1,8 +1,7 @@
-import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import type { Context, ErrorHandler, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
-import { NotFoundPage } from "../views/ErrorPage";
-import { siteConfig } from "./config";
 import { AppError, internalError, toProblem } from "./errors";
+import { logError } from "./log";
 
 /** Every response carries a request id that also appears in problem bodies. */
 export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -24,16 +23,9 @@ export function problemResponse(c: Context<AppEnv>, err: AppError): Response {
   return new Response(body, { status: err.status, headers });
 }
 
-/** APIs get problem+json; any other path is a page, so readers get the HTML 404 page. */
-export const handleNotFound: NotFoundHandler<AppEnv> = (c) => {
-  const path = new URL(c.req.url).pathname;
-  if (!isApiPath(path)) return c.html(NotFoundPage({ site: siteConfig(c.env) }), 404);
-  return problemResponse(c, new AppError("not_found", `Nothing is served at ${path}.`));
-};
-
 export const handleError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof AppError) return problemResponse(c, err);
   // The cause stays in the Worker's log; the client gets a generic problem.
-  console.error(JSON.stringify({ requestId: c.get("requestId"), error: String(err), stack: err.stack }));
+  logError("unhandled_error", { requestId: c.get("requestId"), error: String(err), stack: err.stack });
   return problemResponse(c, internalError());
 };

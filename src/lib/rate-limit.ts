@@ -7,9 +7,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { AppError } from "./errors";
-
-/** The shape of the Workers Rate Limiting binding (absent from the local type set). */
-export type RateLimiterBinding = { limit(options: { key: string }): Promise<{ success: boolean }> };
+import { appConfig } from "./config";
 
 export const ADMIN_LIMIT = { requests: 60, windowSeconds: 60 } as const;
 
@@ -38,13 +36,13 @@ async function clientKey(authorization: string | undefined): Promise<string> {
 
 export const adminRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = await clientKey(c.req.header("Authorization"));
-  const binding = (c.env as { ADMIN_RATE_LIMITER?: RateLimiterBinding }).ADMIN_RATE_LIMITER;
+  const binding = c.env.ADMIN_RATE_LIMITER;
   if (binding) {
     const { success } = await binding.limit({ key });
     if (!success) throw limited(ADMIN_LIMIT.windowSeconds);
   } else {
     const limit = {
-      requests: Number(c.env.ADMIN_RATE_LIMIT ?? "") || ADMIN_LIMIT.requests,
+      requests: appConfig(c.env).adminRequestsPerMinute ?? ADMIN_LIMIT.requests,
       windowSeconds: ADMIN_LIMIT.windowSeconds,
     };
     const step = fixedWindow(windows.get(key), Date.now(), limit);

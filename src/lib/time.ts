@@ -41,12 +41,6 @@ export function formatDisplayDate(instantMs: number, offsetMin: number): string 
   return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
-/** "2022-04-28": the date part alone. */
-export function formatDisplayDay(instantMs: number, offsetMin: number): string {
-  const t = wallTime(instantMs, offsetMin);
-  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
-}
-
 /** RFC 3339 with the source's offset: "2022-04-28T14:08:53+08:00". */
 export function toRfc3339(instantMs: number, offsetMin: number): string {
   const t = wallTime(instantMs, offsetMin);
@@ -60,9 +54,4 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export function toRfc822(instantMs: number, offsetMin: number): string {
   const t = wallTime(instantMs, offsetMin);
   return `${DAYS[t.weekday]}, ${pad(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} ${offsetText(offsetMin, "")}`;
-}
-
-/** HTTP date (RFC 9110 IMF-fixdate), always GMT: for Last-Modified. */
-export function toHttpDate(instantMs: number): string {
-  return new Date(instantMs).toUTCString();
 }

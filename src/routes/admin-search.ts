@@ -11,7 +11,7 @@ import * as z from "zod/mini";
 import { articlesToReindex, reindexArticles } from "../db/search-index";
 import type { AppEnv } from "../env";
 import { afterArticlesChanged } from "../ingest/after-write";
-import { AppError } from "../lib/errors";
+import { validationError } from "../lib/errors";
 import { TOKENIZER_VERSION } from "../search/tokens";
 
 export const adminSearch = new Hono<AppEnv>();
@@ -32,10 +32,7 @@ const reindexParams = z.object({
 
 adminSearch.post("/reindex", async (c) => {
   const parsed = reindexParams.safeParse(c.req.query());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("bad_request", `${String(issue?.path[0])}: ${issue?.message}.`);
-  }
+  if (!parsed.success) throw validationError(parsed.error, "query");
   const limit = parsed.data.limit ?? REINDEX_LIMIT;
   const rows = await articlesToReindex(c.env.DB, parsed.data.after ?? 0, limit, parsed.data.all === "1");
   await reindexArticles(c.env.DB, rows);

@@ -19,7 +19,7 @@ import { MAX_POST_BYTES } from "../ingest/parse-post";
 import { SANITIZER_VERSION } from "../ingest/sanitize";
 import { requireAdmin } from "../lib/auth";
 import { readTextWithin } from "../lib/body";
-import { AppError } from "../lib/errors";
+import { AppError, validationError } from "../lib/errors";
 import { adminRateLimit } from "../lib/rate-limit";
 import { adminSearch } from "./admin-search";
 import { adminStats } from "./stats";
@@ -52,12 +52,6 @@ const importBody = z.strictObject({
     ),
 });
 
-function validationError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): AppError {
-  const errors = error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "(body)", message: issue.message }));
-  const first = errors[0];
-  return new AppError("validation_failed", `Invalid request body: ${first?.field}: ${first?.message}.`, { errors });
-}
-
 function mediaType(request: Request): string {
   return (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
@@ -81,7 +75,7 @@ async function readInputs(request: Request): Promise<PostInput[]> {
   }
   if (type === "application/json") {
     const parsed = importBody.safeParse(await readJson(request));
-    if (!parsed.success) throw validationError(parsed.error);
+    if (!parsed.success) throw validationError(parsed.error, "body");
     return parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
   }
   throw new AppError("unsupported_media_type", 'Send one post as `text/markdown`, or many as `application/json` `{"posts": ["…"]}`.');
@@ -130,7 +124,7 @@ admin.put("/articles/:infoCode", async (c) => {
   const infoCode = pathCode(c);
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", "Send the article as application/json.");
   const parsed = articleJson.safeParse(await readJson(c.req.raw));
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw validationError(parsed.error, "body");
   const input: PostInput = { text: jsonToPost(infoCode, parsed.data), ...(parsed.data.status ? { status: parsed.data.status } : {}) };
   const report = await importPosts(createDb(c.env.DB), [input], Date.now());
   const result = report.results[0];

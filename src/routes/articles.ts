@@ -9,21 +9,17 @@
  */
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
-import { createDb, type Db } from "../db/client";
-import { listArticles } from "../db/articles";
+import { createDb } from "../db/client";
 import { getArticleWithRelated } from "../db/related";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { ArticlePage } from "../views/ArticlePage";
-import { GonePage, NotFoundPage } from "../views/ErrorPage";
+import { errorPage } from "./_shared/error-pages";
 import { ROUTES } from "./public-routes";
 
 export const articles = new Hono<AppEnv>();
-
-/** Newest articles offered on 404/410 pages. */
-const RECENT_ON_ERROR = 5;
 
 /** Newest articles of the same category shown under an article (read with it, one query). */
 export const RELATED_COUNT = 5;
@@ -37,22 +33,18 @@ function cacheTags(article: Article): string {
  * The 404/410 page of a well-formed code carries the article's tag, so creating or
  * republishing that article purges it. A malformed code never reaches D1's article table.
  */
-async function errorPage(c: Context<AppEnv>, db: Db, status: 404 | 410, infoCode: InfoCode | null): Promise<Response> {
-  if (infoCode) c.header("Cache-Tag", cacheTagHeader([CacheTags.article(infoCode)]));
-  const site = siteConfig(c.env);
-  const recent = await listArticles(db, { limit: RECENT_ON_ERROR });
-  const page = status === 410 ? GonePage({ site, recent }) : NotFoundPage({ site, recent });
-  return c.html(page, status);
+function articleError(c: Context<AppEnv>, status: 404 | 410, infoCode: InfoCode | null): Promise<Response> {
+  return errorPage(c, status, infoCode ? { tag: CacheTags.article(infoCode) } : {});
 }
 
 async function sharePage(c: Context<AppEnv>, requested: string | undefined): Promise<Response> {
   const db = createDb(c.env.DB);
   const infoCode = parseInfoCode(requested);
-  if (infoCode === null) return errorPage(c, db, 404, null);
+  if (infoCode === null) return articleError(c, 404, null);
   const found = await getArticleWithRelated(db, infoCode, RELATED_COUNT);
-  if (found === null) return errorPage(c, db, 404, infoCode);
+  if (found === null) return articleError(c, 404, infoCode);
   const { article, related } = found;
-  if (article.status !== "published") return errorPage(c, db, 410, infoCode);
+  if (article.status !== "published") return articleError(c, 410, infoCode);
   c.header("Cache-Tag", cacheTags(article));
   return c.html(ArticlePage({ site: siteConfig(c.env), article, related }));
 }

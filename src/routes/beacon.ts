@@ -7,7 +7,7 @@
  * repeats from one reader within half an hour count once (src/analytics/recent-views.ts).
  */
 import { Hono, type Context } from "hono";
-import { recordView, siteDay, type AnalyticsDataset, type WaitUntil } from "../analytics/counter";
+import { recordView, siteDay, type WaitUntil } from "../analytics/counter";
 import { recentViews, readerKey } from "../analytics/recent-views";
 import { detectApp, mayCount } from "../analytics/referrer";
 import type { AppEnv } from "../env";
@@ -42,7 +42,7 @@ beacon.get("/v/:file", async (c) => {
   const infoCode = match[1].toUpperCase();
   // HEAD (link checkers), readers who opt out and repeats get the same pixel, uncounted.
   if (c.req.method === "GET" && mayCount(c.req.raw.headers) && (await firstView(c, infoCode))) {
-    const analytics = (c.env as { ANALYTICS?: AnalyticsDataset }).ANALYTICS;
+    const analytics = c.env.ANALYTICS;
     recordView(
       { infoCode, day: siteDay(Date.now()), app: detectApp(c.req.header("Referer") ?? null, c.req.header("User-Agent") ?? null) },
       { db: c.env.DB, analytics },

@@ -12,7 +12,7 @@ import { createDb } from "../db/client";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { cardScriptCspHash, EMBED_SCRIPT } from "../embed/scripts";
-import { siteConfig } from "../lib/config";
+import { appConfig, siteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { AppError } from "../lib/errors";
 import { buildOEmbed, oembedXml, ownArticleCode, parseMax } from "../syndication/oembed";
@@ -22,11 +22,8 @@ import { ROUTES } from "./public-routes";
 export const embed = new Hono<AppEnv>();
 
 /** Partner origins as CSP sources; anything that is not a plain http(s) origin is ignored. */
-export function frameAncestors(partners: string | undefined): string {
-  const origins = (partners ?? "")
-    .split(/[\s,]+/)
-    .filter((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
-  return origins.length > 0 ? origins.join(" ") : "*";
+export function frameAncestors(partners: string[]): string {
+  return partners.length > 0 ? partners.join(" ") : "*";
 }
 
 async function cardCsp(c: Context<AppEnv>): Promise<string> {
@@ -36,7 +33,7 @@ async function cardCsp(c: Context<AppEnv>): Promise<string> {
     "style-src 'unsafe-inline'",
     `script-src ${await cardScriptCspHash()}`,
     "base-uri 'none'",
-    `frame-ancestors ${frameAncestors(c.env.EMBED_PARTNERS)}`,
+    `frame-ancestors ${frameAncestors(appConfig(c.env).embedPartners)}`,
   ].join("; ");
 }
 

@@ -7,18 +7,19 @@
  */
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
-import { decodeCursor, encodeCursor, getCategory, type ListCursor } from "../db/articles";
+import { encodeCursor, getCategory } from "../db/articles";
 import { createDb } from "../db/client";
 import { listFeedArticles } from "../db/feed-articles";
 import type { CategoryRef } from "../db/types";
 import type { AppEnv } from "../env";
-import { siteConfig } from "../lib/config";
+import { appConfig, siteConfig } from "../lib/config";
 import { renderAtom } from "../syndication/atom";
 import { ATOM_CONTENT_TYPE, JSON_FEED_CONTENT_TYPE, RSS_CONTENT_TYPE } from "../syndication/content-types";
 import { feedPath, type FeedFile, type FeedSpec } from "../syndication/feed-model";
 import { renderJsonFeed } from "../syndication/json-feed";
 import { renderRss } from "../syndication/rss";
 import { categoryPath } from "../lib/paths";
+import { cursorParam, fetchPage, nextCursor } from "./_shared/paging";
 import { ROUTES } from "./public-routes";
 
 export const feeds = new Hono<AppEnv>();
@@ -33,13 +34,6 @@ const FORMATS: readonly Format[] = [
   { file: "feed.json", contentType: JSON_FEED_CONTENT_TYPE, render: renderJsonFeed, route: ROUTES.jsonFeed, categoryRoute: ROUTES.categoryJsonFeed },
 ];
 
-/** undefined: first page; null: a cursor that does not parse (answered 404, never page one). */
-function cursorParam(c: Context<AppEnv>): ListCursor | undefined | null {
-  const raw = c.req.query("before");
-  if (raw === undefined) return undefined;
-  return decodeCursor(raw) ?? null;
-}
-
 async function serveFeed(c: Context<AppEnv>, format: Format, category?: CategoryRef): Promise<Response> {
   const site = siteConfig(c.env);
   const before = cursorParam(c);
@@ -48,10 +42,9 @@ async function serveFeed(c: Context<AppEnv>, format: Format, category?: Category
     return c.notFound();
   }
   const db = createDb(c.env.DB);
-  // One row more than shown tells whether an older page exists without a COUNT query.
-  const rows = await listFeedArticles(db, { categorySlug: category?.slug, limit: FEED_SIZE + 1, before });
-  const items = rows.slice(0, FEED_SIZE);
-  const last = items.at(-1);
+  const page = await fetchPage(FEED_SIZE, (limit) => listFeedArticles(db, { categorySlug: category?.slug, limit, before }));
+  const items = page.items;
+  const next = nextCursor(page);
   const selfPath = feedPath(format.file, category?.slug);
   // The self link names the page actually served, so a paged document is not mistaken for the head.
   const self = before ? `${selfPath}?before=${encodeURIComponent(encodeCursor(before))}` : selfPath;
@@ -61,8 +54,8 @@ async function serveFeed(c: Context<AppEnv>, format: Format, category?: Category
     description: category ? `${site.name}：${category.name}最新文章` : `${site.name}：最新文章`,
     selfPath: self,
     htmlPath: category ? categoryPath(category.slug) : "/",
-    hubUrl: c.env.WEBSUB_HUB || null,
-    nextPath: rows.length > FEED_SIZE && last ? `${selfPath}?before=${encodeURIComponent(encodeCursor(last))}` : null,
+    hubUrl: appConfig(c.env).websubHub,
+    nextPath: next ? `${selfPath}?before=${encodeURIComponent(next)}` : null,
     articles: items,
     category,
   };

@@ -3,12 +3,15 @@ import type { AppEnv } from "../env";
 
 export const health = new Hono<AppEnv>();
 
+/** Says which service answers, so local commands never send posts to another project's server. */
+const SERVICE = "edgewire";
+
 health.get("/healthz", async (c) => {
   c.header("Cache-Control", "no-store");
   try {
     await c.env.DB.prepare("SELECT 1 FROM articles LIMIT 1").all();
-    return c.json({ status: "ok", database: "ok" });
+    return c.json({ service: SERVICE, status: "ok", database: "ok" });
   } catch {
-    return c.json({ status: "degraded", database: "unreachable" }, 503);
+    return c.json({ service: SERVICE, status: "degraded", database: "unreachable" }, 503);
   }
 });

@@ -10,56 +10,35 @@
  */
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags, type CacheTag } from "../cache/tags";
-import { decodeCursor, encodeCursor, getCategory, listArticles, type ListCursor, type ListQuery } from "../db/articles";
+import { encodeCursor, getCategory, listArticles, type ListQuery } from "../db/articles";
 import { createDb } from "../db/client";
 import { tagExists } from "../db/tags";
 import type { ArticleListItem } from "../db/types";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { feedPath } from "../syndication/feed-model";
-import { NotFoundPage } from "../views/ErrorPage";
 import { ListingPage, type ListingPageProps } from "../views/ListingPage";
 import { categoryPath, tagPath } from "../lib/paths";
-import { PAGE_SIZE } from "./home";
+import { errorPage } from "./_shared/error-pages";
+import { cursorParam, fetchPage, nextCursor, PAGE_SIZE } from "./_shared/paging";
 import { ROUTES } from "./public-routes";
 
 export const listings = new Hono<AppEnv>();
-
-/** Newest articles offered on the 404 page. */
-const RECENT_ON_ERROR = 5;
 
 type Page = { items: ArticleListItem[]; before?: string; nextCursor: string | null };
 
 /**
  * The 404 page. With the tag of what is missing it may be cached (creating that category or
- * tag purges it); without one (a cursor past the end, or naming no article) it never is, so
- * no one can fill the cache with pages that do not exist.
+ * tag purges it); without one (a cursor past the end, or naming no article) it never is.
  */
-async function notFound(c: Context<AppEnv>, missing?: CacheTag): Promise<Response> {
-  if (missing) c.header("Cache-Tag", cacheTagHeader([missing]));
-  else c.header("Cache-Control", "no-store");
-  const recent = await listArticles(createDb(c.env.DB), { limit: RECENT_ON_ERROR });
-  return c.html(NotFoundPage({ site: siteConfig(c.env), recent }), 404);
-}
-
-/** undefined: first page; null: a cursor that does not parse. */
-function cursorParam(c: Context<AppEnv>): ListCursor | undefined | null {
-  const raw = c.req.query("before");
-  if (raw === undefined) return undefined;
-  return decodeCursor(raw) ?? null;
+function notFound(c: Context<AppEnv>, missing?: CacheTag): Promise<Response> {
+  return errorPage(c, 404, missing ? { tag: missing } : { store: false });
 }
 
 async function listPage(c: Context<AppEnv>, query: Omit<ListQuery, "limit">): Promise<Page> {
-  // One row more than shown tells whether an older page exists without a COUNT query.
-  const rows = await listArticles(createDb(c.env.DB), { ...query, limit: PAGE_SIZE + 1 });
-  const items = rows.slice(0, PAGE_SIZE);
-  const last = items.at(-1);
-  return {
-    items,
-    // Re-encoded so equivalent spellings of a cursor share one canonical URL.
-    before: query.before && encodeCursor(query.before),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
-  };
+  const page = await fetchPage(PAGE_SIZE, (limit) => listArticles(createDb(c.env.DB), { ...query, limit }));
+  // Re-encoded so equivalent spellings of a cursor share one canonical URL.
+  return { items: page.items, before: query.before && encodeCursor(query.before), nextCursor: nextCursor(page) };
 }
 
 /** "caijing.html" → "caijing"; null when the segment is not a page name. */

@@ -11,12 +11,13 @@ import { CacheTags } from "../cache/tags";
 import { searchArticles, type SearchHit } from "../db/search-index";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
-import { AppError } from "../lib/errors";
+import { AppError, validationError } from "../lib/errors";
 import { toRfc3339 } from "../lib/time";
 import { highlight, snippet } from "../search/snippet";
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, parseQuery, type QueryWord } from "../search/tokens";
 import { articlePath } from "../lib/paths";
 import { SearchPage, type SearchResultView } from "../views/SearchPage";
+import { fetchPage } from "./_shared/paging";
 import { ROUTES } from "./public-routes";
 
 export const search = new Hono<AppEnv>();
@@ -65,8 +66,8 @@ function validate(c: Context<AppEnv>): Validated {
 }
 
 async function runSearch(c: Context<AppEnv>, words: QueryWord[], page: number): Promise<{ hits: SearchHit[]; more: boolean }> {
-  const rows = await searchArticles(c.env.DB, words, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-  return { hits: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE && page < MAX_PAGE };
+  const found = await fetchPage(PAGE_SIZE, (limit) => searchArticles(c.env.DB, words, limit, (page - 1) * PAGE_SIZE));
+  return { hits: found.items, more: found.more && page < MAX_PAGE };
 }
 
 /** A page past the last one: a 404 that is never stored, so made-up page numbers fill no cache. */

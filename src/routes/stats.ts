@@ -13,7 +13,7 @@ import { articleTitle, articleViews, topArticles } from "../db/article-views";
 import type { AppEnv } from "../env";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { absoluteUrl, siteConfig } from "../lib/config";
-import { AppError } from "../lib/errors";
+import { AppError, validationError } from "../lib/errors";
 import { articlePath } from "../lib/paths";
 
 /** Mounted at {ADMIN_BASE}/stats inside the admin router, which authenticates (src/routes/admin.ts). */
@@ -32,11 +32,7 @@ const params = z.object({ days: z.optional(number(MAX_DAYS)), limit: z.optional(
 
 function readParams(c: Context<AppEnv>, defaultDays: number): { from: string; to: string; days: number; limit: number } {
   const parsed = params.safeParse(c.req.query());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? "");
-    throw new AppError("bad_request", `${field}: ${issue?.message}.`, { errors: [{ field, message: issue?.message }] });
-  }
+  if (!parsed.success) throw validationError(parsed.error, "query");
   const days = parsed.data.days ?? defaultDays;
   const now = Date.now();
   return { from: siteDay(now - (days - 1) * DAY_MS), to: siteDay(now), days, limit: parsed.data.limit ?? 20 };

@@ -7,6 +7,7 @@
  */
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { feedPath, type FeedFile } from "./feed-model";
+import { logError } from "../lib/log";
 
 const FILES: readonly FeedFile[] = ["feed.xml", "atom.xml", "feed.json"];
 
@@ -27,9 +28,9 @@ export async function pingHub(hubUrl: string, topics: string[], send: typeof fet
           body: new URLSearchParams({ "hub.mode": "publish", "hub.url": topic }).toString(),
         });
         // Hubs answer 2xx (usually 204) when they accept the notification.
-        if (!res.ok) console.error(JSON.stringify({ event: "websub_ping_failed", hub: hubUrl, topic, status: res.status }));
+        if (!res.ok) logError("websub_ping_failed", { hub: hubUrl, topic, status: res.status });
       } catch (err) {
-        console.error(JSON.stringify({ event: "websub_ping_failed", hub: hubUrl, topic, error: String(err) }));
+        logError("websub_ping_failed", { hub: hubUrl, topic, error: String(err) });
       }
     }),
   );

@@ -82,6 +82,26 @@ describe("a missing page is purged when what it misses appears", () => {
   });
 });
 
+describe("a write purges what it changed, before and after", () => {
+  it("an import that moves an article and drops a tag updates the old category page, its feeds and the old tag page", async () => {
+    const code = newCode();
+    const post = (category: string, tags: string[], day: number) =>
+      makePost({ title: "迁移栏目的文章", infoCode: code, category, tags, extra: { updated: `2024-01-0${day} 09:00:00 +0800` } });
+    await importPost(post("movefrom", ["丢弃的标签", "保留的标签"], 2));
+    const old = ["/category/movefrom.html", "/category/movefrom/feed.xml", "/category/movefrom/feed.json", `/tag/${encodeURIComponent("丢弃的标签")}.html`];
+    for (const url of old) {
+      const cached = await getTwice(url);
+      expect(cached.cache, url).toBe("HIT");
+      expect(cached.body, url).toContain("迁移栏目的文章");
+    }
+    expect((await importPost(post("moveto", ["保留的标签"], 3))).status).toBe(200);
+    for (const url of old) expect((await get(url)).body, url).not.toContain("迁移栏目的文章");
+    for (const url of ["/category/moveto.html", `/tag/${encodeURIComponent("保留的标签")}.html`, `/a/${code}`]) {
+      expect((await get(url)).body, url).toContain("迁移栏目的文章");
+    }
+  });
+});
+
 describe("concurrent readers", () => {
   it("50 concurrent GETs of one cold page: all 200, one render", async () => {
     const code = newCode();

@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { logsOfEachTest } from "../support/logs";
 import { makePost } from "../support/seed";
 
 const BASE = "https://news.example.com";
@@ -55,6 +56,8 @@ function faultyD1(real: D1Database, fault: Fault): D1Database {
   });
 }
 
+const logs = logsOfEachTest();
+
 async function call(db: D1Database, path: string, init?: RequestInit): Promise<Response> {
   const ctx = createExecutionContext();
   const res = await createApp().fetch(new Request(`${BASE}${path}`, init), { ...env, DB: db }, ctx);
@@ -85,6 +88,7 @@ describe("D1 faults", () => {
     expect(res.headers.get("retry-after")).toBe("5");
     const body = (await res.json()) as { summary: Record<string, number>; results: { outcome: string }[] };
     expect(body.summary).toMatchObject({ created: 20, failed: 10 });
+    expect(logs().named("d1_batch_failed")).toEqual([expect.objectContaining({ posts: 10, error: expect.stringContaining("Network connection lost") })]);
     const count = async () =>
       (await env.DB.prepare("SELECT COUNT(*) AS n FROM articles WHERE title LIKE '故障3%'").first<{ n: number }>())?.n;
     expect(await count()).toBe(20);
@@ -141,5 +145,7 @@ describe("D1 faults", () => {
     const body = await res.text();
     expect(body).not.toMatch(/SQLITE|no such table|D1_ERROR|at \w+ \(/);
     expect(JSON.parse(body)).toMatchObject({ code: "internal", status: 500 });
+    // The cause is kept for the operator, in the log only.
+    expect(logs().named("unhandled_error")).toEqual([expect.objectContaining({ error: expect.stringContaining("no such table") })]);
   });
 });

@@ -4,10 +4,13 @@ import { describe, expect, it } from "vitest";
 import { PAGE } from "../../src/cache/policy";
 import { CacheTags } from "../../src/cache/tags";
 import { BASE, isolate } from "../support/edge";
+import { logsOfEachTest } from "../support/logs";
 import { makePost, seedPosts } from "../support/seed";
 import { callWorker, countingD1, failingD1, type Counter } from "../support/worker";
 
 const AUTH = { Authorization: "Bearer test-admin-token-current" };
+// Some tests fail D1 on purpose; their log lines are read from here, not printed.
+const logs = logsOfEachTest();
 
 let next = 0;
 /** A fresh article per test: storage and cache are shared by the tests of this file. */
@@ -157,6 +160,7 @@ describe("edge cache", () => {
     expect(stale.res.status).toBe(200);
     expect(stale.res.headers.get("x-cache")).toBe("STALE");
     expect(stale.body).toContain("仍可读取");
+    expect(logs().named("unhandled_error").length).toBeGreaterThanOrEqual(1);
   });
 
   it("serves a stale copy at once past the soft TTL and refreshes it in the background", async () => {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
 import { FEED_SIZE } from "../../src/routes/feeds";
 import { newsWindowStart } from "../../src/routes/sitemaps";
+import { captureLogs } from "../../src/lib/log";
 import { feedTopics, pingHub } from "../../src/syndication/websub";
 import fixture from "../fixtures/2022-04-28-NW202204282363815497.md?raw";
 import { attr, children, childText, only, parseXml, type XmlNode } from "../support/articles";
@@ -232,15 +233,19 @@ describe("WebSub publishing", () => {
   });
 
   it("logs instead of throwing when the hub fails or is unreachable", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await expect(pingHub("https://hub.example/", [`${ORIGIN}/feed.xml`], fakeHub(500).send)).resolves.toBeUndefined();
-    const unreachable: typeof fetch = async () => {
-      throw new TypeError("network down");
-    };
-    await expect(pingHub("https://hub.example/", [`${ORIGIN}/feed.xml`], unreachable)).resolves.toBeUndefined();
-    expect(log.mock.calls.map((call) => String(call[0]))).toEqual([
-      expect.stringContaining('"status":500'),
-      expect.stringContaining("network down"),
+    const logs = captureLogs();
+    try {
+      await expect(pingHub("https://hub.example/", [`${ORIGIN}/feed.xml`], fakeHub(500).send)).resolves.toBeUndefined();
+      const unreachable: typeof fetch = async () => {
+        throw new TypeError("network down");
+      };
+      await expect(pingHub("https://hub.example/", [`${ORIGIN}/feed.xml`], unreachable)).resolves.toBeUndefined();
+    } finally {
+      logs.release();
+    }
+    expect(logs.named("websub_ping_failed")).toEqual([
+      expect.objectContaining({ status: 500 }),
+      expect.objectContaining({ error: expect.stringContaining("network down") }),
     ]);
   });
 });

@@ -2,11 +2,11 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 
 describe("GET /healthz", () => {
-  it("reports the database as reachable", async () => {
+  it("names the service and reports the database as reachable", async () => {
     const res = await SELF.fetch("https://news.example.com/healthz");
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await res.json()).toEqual({ service: "edgewire", status: "ok", database: "ok" });
   });
 
   it("answers unknown paths with a problem document, not a stack trace", async () => {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "../../src/db/articles";
-import { PAGE_SIZE } from "../../src/routes/home";
+import { PAGE_SIZE } from "../../src/routes/_shared/paging";
 import { linksWhere, parsePage, type PageParts } from "../support/html";
 import { makePost, seedPosts } from "../support/seed";
 

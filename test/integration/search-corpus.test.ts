@@ -11,9 +11,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { createDb } from "../../src/db/client";
 import { writePosts } from "../../src/db/write-articles";
-import { htmlToText } from "../../src/ingest/html-text";
+import { htmlToText } from "../../src/lib/html-text";
 import { parsePost } from "../../src/ingest/parse-post";
-import type { ParsedPost } from "../../src/ingest/types";
+import type { ParsedPost } from "../../src/db/types";
 
 const files = import.meta.glob<string>("../../content/posts/*.md", { query: "?raw", import: "default", eager: true });
 const app = createApp();

@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "../../src/routes/home";
+import { PAGE_SIZE } from "../../src/routes/_shared/paging";
 import fixture from "../fixtures/2022-04-28-NW202204282363815497.md?raw";
 import { linksWhere, parsePage, type PageParts } from "../support/html";
 import { makePost, seedPosts } from "../support/seed";

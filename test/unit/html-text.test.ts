@@ -6,7 +6,7 @@ import {
   htmlToText,
   sourceNameFrom,
   truncateText,
-} from "../../src/ingest/html-text";
+} from "../../src/lib/html-text";
 
 describe("html-text helpers", () => {
   it("decodes common and numeric entities, leaving unknown ones", () => {

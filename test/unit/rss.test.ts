@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { decodeEntities } from "../../src/ingest/html-text";
+import { decodeEntities } from "../../src/lib/html-text";
 import { renderRss } from "../../src/syndication/rss";
 import { escapeXmlAttribute, escapeXmlText, stripIllegalXmlChars } from "../../src/syndication/xml";
 import {

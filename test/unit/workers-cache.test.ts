@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CachePolicies, FEED, PAGE } from "../../src/cache/policy";
 import { CacheTags, type CacheTag } from "../../src/cache/tags";
 import { PurgeBatcher, withWorkersCache, workersCacheControl, type WorkersCache } from "../../src/cache/workers-cache";
+import { captureLogs } from "../../src/lib/log";
 import type { Bindings } from "../../src/env";
 import { PUBLIC_ROUTES } from "../../src/routes/public-routes";
 
@@ -83,7 +84,13 @@ describe("purge batching under the rate limit", () => {
         calls.push(tags);
       },
     };
-    await batcher.submit(tags(2), cache, fakeCtx());
+    const logs = captureLogs();
+    try {
+      await batcher.submit(tags(2), cache, fakeCtx());
+    } finally {
+      logs.release();
+    }
+    expect(logs.named("workers_cache_purge_failed")).toEqual([expect.objectContaining({ tags: 2 })]);
     expect(batcher.pending).toBe(2);
     fail = false;
     clock += 60_000;
