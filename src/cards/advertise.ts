@@ -28,12 +28,27 @@ export function cardEntry(article: Article, site: SiteConfig): CardEntry {
 /** The cards Worker's origin inside the binding: any host works, the path is what it reads. */
 const CARDS_ORIGIN = "https://cards.internal";
 
-export function callCards(env: Bindings, path: "/ensure" | "/card", body: unknown): Promise<Response> {
+export function callCards(env: Bindings, path: "/ensure" | "/ensure?background=1" | "/card", body: unknown): Promise<Response> {
   return env.CARDS.fetch(`${CARDS_ORIGIN}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
 
 /** At most this many articles per call to the cards Worker (its schema's limit). */
 const BATCH = 10;
+
+/**
+ * Hands these articles' cards to the cards Worker to draw in its own waitUntil (what a write
+ * does): the write's invocation ends as soon as each batch is accepted, and a long render
+ * never keeps the client's connection's request alive.
+ */
+export async function drawInBackground(env: Bindings, entries: readonly CardEntry[]): Promise<number> {
+  let accepted = 0;
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const res = await callCards(env, "/ensure?background=1", { cards: entries.slice(i, i + BATCH) });
+    if (res.status !== 202) throw new Error(`cards worker answered ${res.status}`);
+    accepted += ((await res.json()) as { accepted: number }).accepted;
+  }
+  return accepted;
+}
 
 /** Draws every variant of these articles' cards that R2 does not hold yet; returns the cards Worker's counts. */
 export async function ensureCards(env: Bindings, entries: readonly CardEntry[]): Promise<{ rendered: number; present: number; incomplete: number }> {

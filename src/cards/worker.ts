@@ -4,7 +4,9 @@
  * CARDS service binding, so the renderer's ~6 MB never counts against the main Worker's
  * bundle budget and each render runs on this Worker's own CPU and memory limits.
  *
- * POST /ensure  {cards: [{infoCode, hash, model}]}: renders every variant not yet in R2 (after writes).
+ * POST /ensure  {cards: [{infoCode, hash, model}]}: renders every variant not yet in R2 and
+ *               answers the counts; with ?background=1 it answers 202 at once and renders in
+ *               its own waitUntil (after writes: the caller's request ends at once).
  * POST /card    {infoCode, hash, model, variant}: one variant's PNG, from R2 or drawn and stored (first request).
  * POST /render?variant=wide  CardModel: a PNG, not stored (tests, bench).
  */
@@ -66,12 +68,20 @@ async function ensure(env: CardsEnv, entries: Entry[]) {
   return counts;
 }
 
-async function handle(request: Request, env: CardsEnv): Promise<Response> {
+async function handle(request: Request, env: CardsEnv, ctx: ExecutionContext): Promise<Response> {
   const url = new URL(request.url);
   if (request.method !== "POST") return json({ error: "POST only" }, 405);
   if (url.pathname === "/ensure") {
     const input = await body(request, ENSURE);
-    return input instanceof Response ? input : json(await ensure(env, input.cards));
+    if (input instanceof Response) return input;
+    if (url.searchParams.get("background") !== "1") return json(await ensure(env, input.cards));
+    ctx.waitUntil(
+      ensure(env, input.cards).then(
+        (counts) => console.log(JSON.stringify({ event: "cards_drawn", ...counts })),
+        (err: unknown) => console.error(JSON.stringify({ event: "cards_failed", error: String(err) })),
+      ),
+    );
+    return json({ accepted: input.cards.length }, 202);
   }
   if (url.pathname === "/card") {
     const input = await body(request, ONE);
@@ -92,9 +102,9 @@ async function handle(request: Request, env: CardsEnv): Promise<Response> {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env, ctx) {
     try {
-      return await handle(request, env);
+      return await handle(request, env, ctx);
     } catch (err) {
       console.error(JSON.stringify({ event: "card_render_failed", error: String(err) }));
       return json({ error: "card render failed" }, 500);

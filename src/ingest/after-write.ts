@@ -16,7 +16,7 @@ import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
 import { appConfig, siteConfig } from "../lib/config";
 import { feedTopics, pingHub } from "../syndication/websub";
-import { cardEntry, ensureCards } from "../cards/advertise";
+import { cardEntry, drawInBackground } from "../cards/advertise";
 import { getArticle } from "../db/articles";
 import { createDb } from "../db/client";
 
@@ -47,8 +47,8 @@ function drawCards(c: Context<AppEnv>, changes: ChangeSet): void {
     const db = createDb(c.env.DB);
     const articles = await Promise.all(codes.map((code) => getArticle(db, code)));
     const entries = articles.flatMap((a) => (a && a.status === "published" ? [cardEntry(a, site)] : []));
-    const counts = await ensureCards(c.env, entries);
-    console.log(JSON.stringify({ event: "cards_drawn", ...counts, skipped: changes.infoCodes.length - codes.length }));
+    const accepted = await drawInBackground(c.env, entries);
+    console.log(JSON.stringify({ event: "cards_queued", accepted, skipped: changes.infoCodes.length - codes.length }));
   };
   c.executionCtx.waitUntil(work().catch((err: unknown) => logError("cards_failed", { error: String(err) })));
 }

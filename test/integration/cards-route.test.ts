@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import fixture from "../fixtures/2022-04-28-NW202204282363815497.md?raw";
-import { cardEntry, ensureCards } from "../../src/cards/advertise";
+import { cardEntry, drawInBackground, ensureCards } from "../../src/cards/advertise";
 import { cardKey, parseCardFile } from "../../src/cards/model";
 import { getArticle } from "../../src/db/articles";
 import { createDb } from "../../src/db/client";
@@ -64,6 +64,19 @@ describe("GET /card/{code}-{hash}.png", () => {
       expect(await env.CARDS_BUCKET.head(cardKey(entry.infoCode, entry.hash, variant))).not.toBeNull();
     }
     expect(await ensureCards(env, [entry])).toEqual({ rendered: 0, present: 4, incomplete: 0 });
+  });
+
+  it("accepts a write's cards for background drawing at once, and refuses a hash that is not the model's", async () => {
+    await seedPosts(makePost({ title: "后台绘制的分享卡片", infoCode: "BG202401010000000001" }));
+    const article = await getArticle(createDb(env.DB), "BG202401010000000001");
+    if (!article) throw new Error("seeded article missing");
+    const entry = cardEntry(article, siteConfig(env));
+    expect(await drawInBackground(env, [entry])).toBe(1);
+    const forged = await env.CARDS.fetch("https://cards.internal/ensure?background=1", {
+      method: "POST",
+      body: JSON.stringify({ cards: [{ ...entry, hash: "0000000000000000" }] }),
+    });
+    expect(forged.status).toBe(400);
   });
 
   it("advertises a new card URL when the headline is edited, and draws the new headline", async () => {
