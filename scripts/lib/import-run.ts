@@ -7,7 +7,10 @@
  */
 import path from "node:path";
 import { chooseAdminTarget, UsageError, type AdminTarget } from "./admin-target";
+import { isJekyllSite, readSite } from "./jekyll-site";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
+import { prepareSite } from "./site-import";
+import type { SiteContext } from "../../src/ingest/types";
 
 const POSTS_PER_REQUEST = 200;
 const BYTES_PER_REQUEST = 4 * 1024 * 1024;
@@ -19,7 +22,12 @@ export type Result = {
   outcome: "created" | "updated" | "unchanged" | "stale" | "rejected" | "failed";
   reason?: string;
   line?: number;
+  warnings?: { line: number; message: string }[];
+  status?: "unpublished";
 };
+
+/** What one request carries: posts (with a site-relative path for a site) and the site's context. */
+type Batch = { files: (PostFile & { sendPath?: string; warnings?: { line: number; message: string }[] })[]; site?: SiteContext };
 
 export { UsageError };
 
@@ -27,17 +35,21 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-function printResult(file: string, result: Result): void {
+function printResult(file: string, result: Result, extra: { line: number; message: string }[]): void {
   const where = result.line ? `${file}:${result.line}` : file;
   const code = result.infoCode ?? "-";
+  for (const w of [...extra, ...(result.warnings ?? [])]) console.log(`warning    ${file}:${w.line}: ${w.message}`);
   if (result.outcome === "rejected") console.log(`rejected   ${where}: ${result.reason ?? "rejected"}`);
   else if (result.outcome === "failed") console.log(`failed     ${code}  ${file}: ${result.reason ?? "retry"}`);
   else if (result.outcome === "stale") console.log(`stale      ${code}  ${file}: ${result.reason ?? ""}`);
-  else console.log(`${result.outcome.padEnd(10)} ${code}  ${file}`);
+  else console.log(`${result.outcome.padEnd(10)} ${code}  ${file}${result.status === "unpublished" ? " (unpublished: published: false)" : ""}`);
 }
 
-async function sendChunk(target: AdminTarget, chunk: PostFile[]): Promise<Result[]> {
-  const body = JSON.stringify({ posts: chunk.map((p) => ({ name: path.basename(p.path), text: p.text })) });
+async function sendChunk(target: AdminTarget, chunk: Batch["files"], site?: SiteContext): Promise<Result[]> {
+  const posts = chunk.map((p) =>
+    p.sendPath ? { name: p.sendPath, path: p.sendPath, text: p.text } : { name: path.basename(p.path), path: path.basename(p.path), text: p.text },
+  );
+  const body = JSON.stringify(site ? { posts, site } : { posts });
   const res = await target.post("/api/v1/admin/import", body);
   const text = await res.text();
   // 503 with results: some posts landed, the rest are "failed"; running the command again converges.
@@ -64,31 +76,72 @@ export type ImportOptions = {
 
 export type ImportCounts = Record<Result["outcome"], number> & { files: number; missing: number };
 
+/** A Jekyll site folder becomes one batch with its context; other paths are bare posts. */
+async function batches(paths: string[]): Promise<{ batches: Batch[]; files: number; missing: string[]; skipped: { path: string; reason: string }[] }> {
+  const out: Batch[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const bare: string[] = [];
+  let files = 0;
+  for (const p of paths) {
+    if (!isJekyllSite(p)) {
+      bare.push(p);
+      continue;
+    }
+    const site = readSite(p);
+    const prepared = await prepareSite(site);
+    for (const s of site.skipped) skipped.push({ path: path.join(p, s.path), reason: s.reason });
+    out.push({
+      site: prepared.context,
+      files: prepared.posts.map((post) => ({ path: post.abs, text: post.text, sendPath: post.path, warnings: post.warnings })),
+    });
+    files += prepared.posts.length;
+  }
+  const { files: bareFiles, missing } = collectPostFiles(bare);
+  if (bareFiles.length > 0) out.push({ files: readPostFiles(bareFiles) });
+  return { batches: out, files: files + bareFiles.length, missing, skipped };
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportCounts> {
-  const { files, missing } = collectPostFiles(options.paths);
+  const { batches: work, files, missing, skipped } = await batches(options.paths);
   for (const m of missing) console.error(`import: ${m}: no such file or folder`);
-  if (files.length === 0) fail("no post files (.md, .markdown, .html) found.");
+  if (files === 0) fail("no post files (.md, .markdown, .html) found.");
+  for (const s of skipped) if (!options.quiet) console.log(`skipped    ${path.relative(process.cwd(), s.path) || s.path}: ${s.reason}`);
 
   const target = await chooseAdminTarget(options.url, options.token);
-  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0, files: files.length, missing: missing.length };
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0, files, missing: missing.length };
+  const reasons = new Map<string, number>();
   const started = performance.now();
   try {
-    for (const chunk of chunkPosts(readPostFiles(files), POSTS_PER_REQUEST, BYTES_PER_REQUEST)) {
-      const results = await sendChunk(target, chunk);
-      for (const result of results) {
-        const file = chunk[result.index]?.path ?? "?";
-        if (!options.quiet || result.outcome === "rejected") printResult(path.relative(process.cwd(), file) || file, result);
-        counts[result.outcome] += 1;
+    for (const batch of work) {
+      for (const chunk of chunkPosts(batch.files, POSTS_PER_REQUEST, BYTES_PER_REQUEST)) {
+        const results = await sendChunk(target, chunk, batch.site);
+        for (const result of results) {
+          const post: Batch["files"][number] | undefined = chunk[result.index];
+          const file = post?.path ?? "?";
+          if (!options.quiet || result.outcome === "rejected") printResult(path.relative(process.cwd(), file) || file, result, post?.warnings ?? []);
+          counts[result.outcome] += 1;
+          if (result.outcome === "rejected" || result.outcome === "stale" || result.outcome === "failed") {
+            const key = `${result.outcome}: ${reasonKey(result.reason ?? "")}`;
+            reasons.set(key, (reasons.get(key) ?? 0) + 1);
+          }
+        }
       }
     }
   } finally {
     await target.close();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)} ${reason}`);
+  if (skipped.length > 0) console.log(`  ${String(skipped.length).padStart(5)} skipped (not published by Jekyll)`);
   console.log(
-    `${files.length} files into ${target.label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
+    `${files} files into ${target.label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
       `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected` +
       (counts.failed > 0 ? `, ${counts.failed} failed (run again)` : ""),
   );
   return counts;
+}
+
+/** A reason without its line numbers and quoted values, so like reasons count together. */
+function reasonKey(reason: string): string {
+  return reason.replace(/line \d+/g, "line N").replace(/"[^"]*"/g, '"…"').replace(/`[^`]*`/g, (m) => (m.length > 24 ? "`…`" : m)).slice(0, 100);
 }

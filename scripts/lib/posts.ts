@@ -27,9 +27,9 @@ export function collectPostFiles(inputs: string[]): { files: string[]; missing: 
 }
 
 /** Splits posts into requests under both a count and a byte budget. */
-export function chunkPosts(posts: PostFile[], maxCount: number, maxBytes: number): PostFile[][] {
-  const chunks: PostFile[][] = [];
-  let current: PostFile[] = [];
+export function chunkPosts<T extends PostFile>(posts: T[], maxCount: number, maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
   for (const post of posts) {
     const size = Buffer.byteLength(post.text) + 64;

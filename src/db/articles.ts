@@ -35,6 +35,7 @@ const listColumns = {
   summary: articles.summary,
   publishedAt: articles.publishedAt,
   utcOffsetMin: articles.utcOffsetMin,
+  dateOnly: articles.dateOnly,
   updatedAt: articles.updatedAt,
   sourceName: articles.sourceName,
   imageUrl: articles.imageUrl,
@@ -49,6 +50,7 @@ type ListRow = {
   summary: string;
   publishedAt: number;
   utcOffsetMin: number;
+  dateOnly?: boolean;
   updatedAt: number;
   sourceName: string | null;
   imageUrl: string | null;
@@ -64,6 +66,7 @@ export function toListItem(row: ListRow): ArticleListItem {
     summary: row.summary,
     publishedAt: row.publishedAt,
     utcOffsetMin: row.utcOffsetMin,
+    ...(row.dateOnly ? { dateOnly: true } : {}),
     updatedAt: row.updatedAt,
     sourceName: row.sourceName,
     imageUrl: row.imageUrl,

@@ -31,6 +31,11 @@ export const articles = sqliteTable(
       .notNull()
       .references(() => categories.id),
     status: text("status", { enum: ["published", "unpublished"] }).notNull().default("published"),
+    // The date named a day without a time (`date: 2022-04-28`, or the file name): show the day only.
+    dateOnly: integer("date_only", { mode: "boolean" }).notNull().default(false),
+    // Where a site import found the post ("https://partner.example/site\n_posts/…md"); null
+    // for posts sent alone. A post from another source never replaces this one.
+    sourceKey: text("source_key"),
     contentHash: text("content_hash").notNull(),
     sanitizerVersion: integer("sanitizer_version").notNull(),
     createdAt: integer("created_at").notNull(),

@@ -18,6 +18,8 @@ export type ArticleContent = {
   publishedAt: number;
   /** The source's UTC offset in minutes (+08:00 → 480). */
   utcOffsetMin: number;
+  /** The source gave a day without a time: show the day only (absent: false). */
+  dateOnly?: boolean;
   /** Epoch milliseconds of the last content change (front matter `updated`, else `date`). */
   updatedAt: number;
   sourceName: string | null;
@@ -41,6 +43,18 @@ export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "au
  * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
  */
 export type ParsedPost = ArticleContent & {
+  /** Every category, primary first (Jekyll's folder categories, then front matter). */
+  categories: CategoryRef[];
+  /** Whether the post names its category's display name itself (footer, `category_name`, site file). */
+  categoryNamed: boolean;
+  /** `published: false` in front matter: stored, but not shown (and unpublished if it was shown). */
+  status: ArticleStatus;
+  /** The date named a day without a time: pages show the day alone. */
+  dateOnly: boolean;
+  /** Accepted, but worth telling the partner (duplicate keys, Liquid removed, …). */
+  warnings: { line: number; message: string }[];
+  /** Site URL + "\n" + site-relative path for a site import, else null: who owns the info code. */
+  sourceKey: string | null;
   /** The post exactly as received (line endings normalized to \n). */
   sourceText: string;
   /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */

@@ -25,8 +25,10 @@ export type ArticleStatus = "published" | "unpublished";
  * "failed": D1 refused this post for a reason a retry can fix; nothing of it was written.
  * "refused": D1 refused this post for what it is (too big, a constraint); retrying the same
  * post cannot help.
+ * "conflict": the stored article with this info code came from another source (another
+ * site, or another path of the site); nothing was replaced.
  */
-export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed" | "refused";
+export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed" | "refused" | "conflict";
 
 /** What a reader can see of an article, before and after a write: what caches must forget. */
 export type ArticleState = { category: string; tags: string[]; status: ArticleStatus };
@@ -50,13 +52,19 @@ const STATEMENTS_PER_POST = 9;
 /** Offsets in a post's statements whose results say what happened. */
 const AT = { before: 2, insert: 3, update: 4 } as const;
 
-type Existing = { infoCode: string; contentHash: string; updatedAt: number; status: ArticleStatus };
+type Existing = { infoCode: string; contentHash: string; updatedAt: number; status: ArticleStatus; sourceKey: string | null };
 
 async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existing>> {
   const found = new Map<string, Existing>();
   for (let i = 0; i < codes.length; i += 90) {
     const rows = await db
-      .select({ infoCode: articles.infoCode, contentHash: articles.contentHash, updatedAt: articles.updatedAt, status: articles.status })
+      .select({
+        infoCode: articles.infoCode,
+        contentHash: articles.contentHash,
+        updatedAt: articles.updatedAt,
+        status: articles.status,
+        sourceKey: articles.sourceKey,
+      })
       .from(articles)
       .where(inArray(articles.infoCode, codes.slice(i, i + 90)));
     for (const row of rows) found.set(row.infoCode, row);
@@ -68,9 +76,10 @@ async function loadExisting(db: Db, codes: string[]): Promise<Map<string, Existi
  * What the pre-read says. "unchanged" and "stale" are final: they were true when read, which
  * is a moment the write could have happened at. Anything else is decided by the SQL.
  */
-function preDecide(request: WriteRequest, existing: Existing | undefined): "unchanged" | "stale" | "write" {
+function preDecide(request: WriteRequest, existing: Existing | undefined): "unchanged" | "stale" | "conflict" | "write" {
   if (!existing) return "write";
   const { post, status } = request;
+  if (existing.sourceKey !== null && post.sourceKey !== null && existing.sourceKey !== post.sourceKey) return "conflict";
   if (post.updatedAt < existing.updatedAt) return existing.contentHash === post.contentHash ? "unchanged" : "stale";
   const sameStatus = status === undefined || status === existing.status;
   if (existing.contentHash === post.contentHash && sameStatus) return "unchanged";
@@ -84,7 +93,9 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
   const statements = [
     d1.prepare(`
       INSERT INTO categories (slug, name) VALUES (?, ?)
-      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name`).bind(post.category.slug, post.category.name),
+      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name AND ?`)
+      // A post that only knows the slug (categoryNamed false) never renames a category.
+      .bind(post.category.slug, post.category.name, post.categoryNamed ? 1 : 0),
     d1.prepare(`INSERT OR IGNORE INTO tags (name) SELECT value FROM json_each(?)`).bind(tagsJson),
     // The state before, read inside the transaction: exact, whatever raced with the pre-read.
     d1.prepare(`
@@ -95,13 +106,13 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
     d1.prepare(`
       INSERT INTO articles (info_code, title, summary, body_html, source_text, published_at, utc_offset_min,
         updated_at, source_name, author, original_url, image_url, category_id, status, content_hash,
-        sanitizer_version, created_at, modified_at)
+        sanitizer_version, created_at, modified_at, date_only, source_key)
       VALUES (?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?,
         ?, ?, (SELECT id FROM categories WHERE slug = ?),
-        COALESCE(?, 'published'), ?, ?, ?, ?)
+        COALESCE(?, 'published'), ?, ?, ?, ?, ?, ?)
       ON CONFLICT (info_code) DO NOTHING
-      RETURNING id`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, now),
+      RETURNING id`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, now, post.dateOnly ? 1 : 0, post.sourceKey),
     // A row comes back only when this statement changed a stored article: not older, and
     // different in content or in the requested status. Just created above: equal, no row.
     d1.prepare(`
@@ -109,9 +120,10 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
         title = ?, summary = ?, body_html = ?, source_text = ?, published_at = ?, utc_offset_min = ?, updated_at = ?,
         source_name = ?, author = ?, original_url = ?, image_url = ?,
         category_id = (SELECT id FROM categories WHERE slug = ?), status = COALESCE(?, status),
-        content_hash = ?, sanitizer_version = ?, modified_at = ?
+        content_hash = ?, sanitizer_version = ?, modified_at = ?, date_only = ?, source_key = COALESCE(?, source_key)
       WHERE info_code = ? AND updated_at <= ? AND (content_hash <> ? OR status <> COALESCE(?, status))
-      RETURNING id`).bind(post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, post.infoCode, post.updatedAt, post.contentHash, status),
+        AND (source_key IS NULL OR ? IS NULL OR source_key = ?)
+      RETURNING id`).bind(post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, post.dateOnly ? 1 : 0, post.sourceKey, post.infoCode, post.updatedAt, post.contentHash, status, post.sourceKey, post.sourceKey),
     // The tag rows follow the article only when the row now holds this version.
     d1.prepare(`
       DELETE FROM article_tags WHERE article_id =

@@ -3,6 +3,7 @@
  * "back to …" footer. It is not content, but it carries facts (the info code, the
  * category's display name), so it is read before it is dropped.
  */
+import { stripMirrorChrome } from "./mirror-chrome";
 
 /** `index` is the share link's position in bodyLines. */
 export type ShareLink = { url: string; infoCode: string; index: number };
@@ -13,6 +14,8 @@ export type Boilerplate = {
   markdown: string;
   shareLink: ShareLink | null;
   footerCategories: FooterCategory[];
+  /** From a `原文链接` line (see mirror-chrome.ts). */
+  originalUrl: string | null;
 };
 
 // `<http://host/html_News/NewsShare.html?infoCode=NW…>` alone on a line; brackets optional.
@@ -25,6 +28,8 @@ const FOOTER_RE = new RegExp(String.raw`^\s*${LINK}(?:\s*[｜|]\s*${LINK})*\s*$`
 const FOOTER_LINK_RE = new RegExp(String.raw`\[返回([^\]\n]*)\]${DEST}`, "g");
 const CATEGORY_PATH_RE = /\/category\/([^/?#]+)\.html(?:[?#]|$)/i;
 const FENCE_RE = /^\s{0,3}(`{3,}|~{3,})/;
+// A closing fence has nothing after its marks (CommonMark): "```java" inside a block is content.
+const CLOSING_FENCE_RE = /^\s{0,3}(?:`{3,}|~{3,})\s*$/;
 
 function shareLink(line: string, index: number): ShareLink | null {
   const m = SHARE_RE.exec(line);
@@ -65,11 +70,12 @@ export function stripBoilerplate(bodyLines: string[]): Boilerplate {
   let share: ShareLink | null = null;
   const categories: FooterCategory[] = [];
   let fence: string | null = null;
+  let originalUrl: string | null = null;
 
   for (const [i, text] of bodyLines.entries()) {
     const fenceMark = FENCE_RE.exec(text)?.[1];
     if (fence !== null) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = null;
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length && CLOSING_FENCE_RE.test(text)) fence = null;
       kept.push(text);
       continue;
     }
@@ -87,9 +93,11 @@ export function stripBoilerplate(bodyLines: string[]): Boilerplate {
       categories.push(...footerCategories(text));
       continue;
     }
-    kept.push(text);
+    const mirror = stripMirrorChrome(text);
+    originalUrl ??= mirror.originalUrl;
+    if (mirror.line !== null) kept.push(mirror.line);
   }
 
   while (kept.length > 0 && (kept[kept.length - 1] ?? "").trim() === "") kept.pop();
-  return { markdown: kept.join("\n"), shareLink: share, footerCategories: categories };
+  return { markdown: kept.join("\n"), shareLink: share, footerCategories: categories, originalUrl };
 }

@@ -48,14 +48,44 @@ export function splitFrontMatter(text: string): SplitPost {
   };
 }
 
-export type Entry = { key: string; node: Node | null; line: number };
+/** `fromDefaults`: the value came from the site's `_config.yml` `defaults`, not the post. */
+export type Entry = { key: string; node: Node | null; line: number; fromDefaults?: boolean };
+
+/** Something Jekyll accepts that a partner should still hear about, with its file line. */
+export type PostWarning = { line: number; message: string };
 
 /** Parsed front matter with the file line of every key, for errors that point at it. */
 export class FrontMatter {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly entries: Map<string, Entry>,
+    readonly warnings: PostWarning[] = [],
   ) {}
+
+  /** Adds `_config.yml` defaults for keys the post does not set (Jekyll: the post wins). */
+  withDefaults(values: Record<string, unknown>): this {
+    for (const [key, value] of Object.entries(values)) {
+      if (this.entries.has(key) || value === null || value === undefined) continue;
+      this.entries.set(key, { key, node: this.doc.createNode(value), line: 1, fromDefaults: true });
+    }
+    return this;
+  }
+
+  /** True when the value is an unquoted scalar (Ruby's YAML types those, such as timestamps). */
+  isPlain(e: Entry): boolean {
+    const node = this.resolve(e.node);
+    return isScalar(node) && (node.type === "PLAIN" || (e.fromDefaults === true && typeof node.value === "string"));
+  }
+
+  /** The value as plain data (for `page.*` in Liquid). */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, e] of this.entries) {
+      const node = this.resolve(e.node);
+      out[key] = node === null ? null : (node.toJSON() as unknown);
+    }
+    return out;
+  }
 
   /** The first of `keys` present with a non-null value (Jekyll has aliases such as tag/tags). */
   entry(...keys: string[]): Entry | undefined {
@@ -110,14 +140,56 @@ export class FrontMatter {
   }
 }
 
+/** Where a quoted scalar opened on this line is still open at its end, the quote; else null. */
+function openQuote(line: string, quote: string | null): string | null {
+  let i = 0;
+  if (quote === null) {
+    const m = /^(?:[^\s#'"][^:]*:|-)\s+(["'])/.exec(line);
+    if (!m?.[1]) return null;
+    quote = m[1];
+    i = m[0].length;
+  }
+  for (; i < line.length; i++) {
+    const ch = line[i];
+    if (quote === '"' && ch === "\\") i++;
+    else if (quote === "'" && ch === "'" && line[i + 1] === "'") i++;
+    else if (ch === quote) return null;
+  }
+  return quote;
+}
+
+/**
+ * Ruby's YAML (libyaml) reads a quoted value whose continuation lines start at column 0,
+ * as many partner posts write long titles; the `yaml` package wants them indented. So
+ * such continuation lines get one leading space: lines keep their numbers and the value
+ * folds exactly as libyaml folds it (leading white space of a continuation is dropped).
+ */
+export function indentQuotedContinuations(yamlText: string): string {
+  let quote: string | null = null;
+  return yamlText
+    .split("\n")
+    .map((line) => {
+      const inside = quote !== null;
+      quote = openQuote(line, quote);
+      return inside && /^\S/.test(line) ? ` ${line}` : line;
+    })
+    .join("\n");
+}
+
 /**
  * Parses the YAML with the 1.2 core schema, so `date` stays the text the partner wrote
- * (the 1.1 schema would turn it into a Date and lose the offset).
+ * (the 1.1 schema would turn it into a Date and lose the offset). Duplicate keys are
+ * allowed and the last one wins, as in Ruby's YAML, with a warning naming both lines.
  */
 export function parseFrontMatter(yamlText: string): FrontMatter {
   const firstLine = 2;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { schema: "core", prettyErrors: false, lineCounter });
+  const doc = parseDocument(indentQuotedContinuations(yamlText), {
+    schema: "core",
+    prettyErrors: false,
+    lineCounter,
+    uniqueKeys: false,
+  });
   const lineAt = (offset: number): number => Math.max(lineCounter.linePos(offset).line, 1) + firstLine - 1;
 
   const err = doc.errors[0];
@@ -129,7 +201,8 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
     );
   }
   const entries = new Map<string, Entry>();
-  if (doc.contents === null) return new FrontMatter(doc, entries);
+  const warnings: PostWarning[] = [];
+  if (doc.contents === null) return new FrontMatter(doc, entries, warnings);
   if (!isMap(doc.contents)) {
     throw new PostParseError("Front matter must be `key: value` lines, not a single value or a list.", firstLine);
   }
@@ -138,7 +211,11 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
     const key = String(pair.key.value);
     const line = lineAt(pair.key.range?.[0] ?? 0);
     const value = pair.value;
+    const earlier = entries.get(key);
+    if (earlier) {
+      warnings.push({ line, message: `\`${key}\` on line ${line} repeats the one on line ${earlier.line}; the last one is used, as Jekyll does.` });
+    }
     entries.set(key, { key, node: isAlias(value) || isScalar(value) || isMap(value) || isSeq(value) ? value : null, line });
   }
-  return new FrontMatter(doc, entries);
+  return new FrontMatter(doc, entries, warnings);
 }

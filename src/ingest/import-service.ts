@@ -8,18 +8,20 @@ import type { Db } from "../db/client";
 import { writePosts, type ArticleStatus, type WriteOutcome, type WriteRequest, type WriteResult } from "../db/write-articles";
 import type { ChangeSet } from "./after-write";
 import { parsePost } from "./parse-post";
-import { PostParseError, PostTooLargeError } from "./types";
+import { PostParseError, PostTooLargeError, type SiteContext } from "./types";
 import { logError } from "../lib/log";
 
 export type PostInput = {
   /** A file name or other label for messages; optional. */
   name?: string;
+  /** The file's (site-relative) path: Jekyll reads date, slug and categories from it. */
+  path?: string;
   text: string;
   /** Set the status in the same versioned write (PUT with `status`, DELETE). */
   status?: ArticleStatus;
 };
 
-export type ImportOutcome = Exclude<WriteOutcome, "refused"> | "rejected";
+export type ImportOutcome = Exclude<WriteOutcome, "refused" | "conflict"> | "rejected";
 
 export type ImportResult = {
   index: number;
@@ -33,6 +35,10 @@ export type ImportResult = {
   /** For a post too big to store: its size and the limit, in bytes (HTTP 413 when alone). */
   bytes?: number;
   limitBytes?: number;
+  /** Accepted, but worth fixing: `line: message` for each (duplicate key, Liquid removed, …). */
+  warnings?: { line: number; message: string }[];
+  /** Present when the post is stored but not shown (`published: false`). */
+  status?: "unpublished";
 };
 
 export type ImportReport = {
@@ -44,6 +50,7 @@ export type ImportReport = {
 const REASONS: Partial<Record<WriteOutcome, string>> = {
   stale: "An equal or newer version of this article is already stored (compare `updated`).",
   failed: "The database did not accept this post; nothing of it was stored. Send it again.",
+  conflict: "conflict: this info code belongs to an article from another source (site or path); nothing was replaced. Give one of them another `info_code`.",
   refused: "The database refused this post as it is (too big or invalid for a row); sending it again will not help.",
 };
 
@@ -81,12 +88,15 @@ export function changeSetOf(written: WriteResult[]): ChangeSet {
   return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags], statusChanged: [...statusChanged] };
 }
 
-export async function importPosts(db: Db, inputs: PostInput[], now: number): Promise<ImportReport> {
+export async function importPosts(db: Db, inputs: PostInput[], now: number, site?: SiteContext): Promise<ImportReport> {
   const results: ImportResult[] = new Array(inputs.length);
   const parsed = await Promise.all(
     inputs.map(async (input, index) => {
       try {
-        return { index, post: await parsePost(input.text) };
+        return {
+          index,
+          post: await parsePost(input.text, { ...(input.path ? { path: input.path } : {}), ...(site ? { site } : {}) }),
+        };
       } catch (err) {
         results[index] = rejection(index, input, err);
         return null;
@@ -111,7 +121,9 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
       continue;
     }
     if (!seen) firstByCode.set(item.post.infoCode, { index: item.index, hash: item.post.contentHash });
-    accepted.push({ index: item.index, request: { post: item.post, ...(input.status ? { status: input.status } : {}) } });
+    // `published: false` unpublishes in the same versioned write; an explicit status (PUT) wins.
+    const status = input.status ?? (item.post.status === "unpublished" ? "unpublished" : undefined);
+    accepted.push({ index: item.index, request: { post: item.post, ...(status ? { status } : {}) } });
   }
 
   const written = await writePosts(
@@ -127,8 +139,11 @@ export async function importPosts(db: Db, inputs: PostInput[], now: number): Pro
     results[item.index] = {
       ...label(item.index, input),
       infoCode: result.infoCode,
-      outcome: result.outcome === "refused" ? "rejected" : result.outcome,
+      // Refused and conflicting posts are rejected: the partner must act on them.
+      outcome: result.outcome === "refused" || result.outcome === "conflict" ? "rejected" : result.outcome,
       ...(reason ? { reason } : {}),
+      ...(item.request.post.warnings.length > 0 ? { warnings: item.request.post.warnings } : {}),
+      ...(item.request.post.status === "unpublished" ? { status: "unpublished" as const } : {}),
     };
   });
   return { results, changes: changeSetOf(written) };

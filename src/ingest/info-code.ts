@@ -26,3 +26,21 @@ export async function generateInfoCode(
   const digits = (n % 10_000_000_000n).toString().padStart(10, "0");
   return `EW${pad(day.year, 4)}${pad(day.month, 2)}${pad(day.day, 2)}${digits}`;
 }
+
+/**
+ * The code of a post without one that comes from a site: "EW" + its date + 10 digits of
+ * SHA-256(site URL + "\n" + site-relative path). The path is what identifies a Jekyll
+ * post (its URL comes from it), so correcting a title or date keeps the article, and two
+ * posts of one site never share a code by accident.
+ */
+export async function infoCodeFromPath(
+  site: string,
+  postPath: string,
+  day: { year: number; month: number; day: number },
+): Promise<string> {
+  const digest = await sha256(`${site}\n${postPath}`);
+  let n = 0n;
+  for (const byte of digest.subarray(0, 8)) n = (n << 8n) | BigInt(byte);
+  const digits = (n % 10_000_000_000n).toString().padStart(10, "0");
+  return `EW${pad(day.year, 4)}${pad(day.month, 2)}${pad(day.day, 2)}${digits}`;
+}

@@ -7,19 +7,28 @@ import { FrontMatter, parseFrontMatter, splitFrontMatter, type Entry } from "./f
 import { sha256Hex } from "./hash";
 import { absoluteHttpUrl, firstImageUrl, htmlToText, sourceNameFrom, truncateText } from "../lib/html-text";
 import { INGEST_TREE_LIMITS, lineOfNthTag, TreeLimitError } from "./html-tree";
-import { generateInfoCode, INFO_CODE_RULE, isInfoCode } from "./info-code";
+import { generateInfoCode, INFO_CODE_RULE, infoCodeFromPath, isInfoCode } from "./info-code";
+import { hasLiquid, stripLiquid } from "./liquid-strip";
 import { renderMarkdown } from "./markdown";
 import { MarkdownLimitError } from "./markdown-guard";
 import { D1_MAX_ROW_BYTES, utf8Bytes } from "../lib/d1-limits";
+import { DEFAULT_CATEGORY, readCategories } from "./post-categories";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
+import { parsePostPath, titleFromSlug, type PostPath } from "./post-path";
 import { checkRowSize } from "./row-size";
 import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
+import { defaultsFor } from "./site-defaults";
 import { cleanOptional, cleanText } from "./text-hygiene";
-import { PostParseError, PostTooLargeError, type ParsedPost } from "./types";
+import { PostParseError, PostTooLargeError, type ParsedPost, type SiteContext } from "./types";
+import type { Zone } from "./zone";
 
 export type ParsePostOptions = {
   /** Offset for dates written without one; defaults to +08:00 (see DEFAULT_OFFSET_MIN). */
   defaultOffsetMin?: number;
+  /** The file's path (site-relative for a site import): date, slug, info code, categories. */
+  path?: string;
+  /** The site's `_config.yml` context, sent by the import command for a site import. */
+  site?: SiteContext;
 };
 
 /**
@@ -31,8 +40,7 @@ export const MAX_TITLE_CHARS = 300;
 export const MAX_TAGS = 20;
 export const MAX_TAG_CHARS = 64;
 export const SUMMARY_CHARS = 120;
-export const DEFAULT_CATEGORY = "uncategorized";
-const CATEGORY_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export { DEFAULT_CATEGORY };
 
 function checkSize(text: string): void {
   const bytes = utf8Bytes(text);
@@ -48,8 +56,14 @@ function normalize(text: string): string {
 
 const collapse = (s: string): string => s.replace(/\s+/g, " ").trim();
 
-function readTitle(fm: FrontMatter): string {
+function readTitle(fm: FrontMatter, path: PostPath | null): string {
   const e = fm.entry("title");
+  // Jekyll titles a post without one (or with `title:` empty) from its slug ("welcome-to-jekyll" -> "Welcome To Jekyll").
+  if (!e && path?.dateText) {
+    const line = fm.lineOf("title");
+    if (line !== null) fm.warnings.push({ line, message: `\`title\` on line ${line} is empty; the title is made from the file name, as Jekyll does.` });
+    return titleFromSlug(path.slug);
+  }
   if (!e) {
     const line = fm.lineOf("title");
     const message = line === null ? "The front matter has no `title`: add a line `title: \"…\"`." : `\`title\` on line ${line} is empty.`;
@@ -68,10 +82,12 @@ function readTitle(fm: FrontMatter): string {
   return title;
 }
 
-function readDate(fm: FrontMatter, e: Entry, defaultOffsetMin: number): { text: string; date: PostDate } {
+function readDate(fm: FrontMatter, e: Entry, zone: Zone, jekyll: boolean): { text: string; date: PostDate } {
   const text = fm.text(e).trim();
   try {
-    return { text, date: parsePostDate(text, defaultOffsetMin) };
+    const date = parsePostDate(text, zone, { yamlTimestampIsUtc: jekyll && fm.isPlain(e) });
+    for (const note of date.notes) fm.warnings.push({ line: e.line, message: `\`${e.key}\` on line ${e.line}: ${note}.` });
+    return { text, date };
   } catch (err) {
     if (!(err instanceof PostDateError)) throw err;
     throw new PostParseError(`\`${e.key}\` on line ${e.line}: ${err.message}.`, e.line, e.key);
@@ -81,30 +97,6 @@ function readDate(fm: FrontMatter, e: Entry, defaultOffsetMin: number): { text: 
 /** Jekyll lists: trimmed, empty items dropped, duplicates removed in order. */
 function cleanList(items: string[]): string[] {
   return [...new Set(items.map((s) => s.trim()).filter((s) => s !== ""))];
-}
-
-function readCategorySlug(fm: FrontMatter): string {
-  const e = fm.entry("categories", "category");
-  if (!e) return DEFAULT_CATEGORY;
-  const first = cleanList(fm.list(e))[0];
-  if (first === undefined) return DEFAULT_CATEGORY;
-  const slug = first.toLowerCase();
-  if (!CATEGORY_RE.test(slug)) {
-    throw new PostParseError(
-      `\`${e.key}\` on line ${e.line}: "${first}" is not a category slug; use lower-case letters, digits, "-" and "_" (up to 64), such as \`beifangwang\`.`,
-      e.line,
-      e.key,
-    );
-  }
-  return slug;
-}
-
-function categoryName(fm: FrontMatter, slug: string, chrome: Boilerplate): string {
-  // The footer's "返回北方网新闻" link is the partner's own name for the category.
-  const fromFooter = chrome.footerCategories.find((c) => c.slug === slug)?.name;
-  if (fromFooter) return fromFooter;
-  const fromFrontMatter = collapse(fm.optionalText(fm.entry("category_name")) ?? "");
-  return fromFrontMatter === "" ? slug : fromFrontMatter;
 }
 
 function readTags(fm: FrontMatter): string[] {
@@ -135,6 +127,8 @@ async function readInfoCode(
   bodyStartLine: number,
   date: { text: string; date: PostDate },
   title: string,
+  path: PostPath | null,
+  site: SiteContext | undefined,
 ): Promise<string> {
   const e = fm.entry("info_code");
   if (e) {
@@ -156,6 +150,9 @@ async function readInfoCode(
     }
     return link.infoCode;
   }
+  if (path?.infoCode) return path.infoCode;
+  // A site's post is identified by its path, as Jekyll's URLs are; a bare post keeps the old key.
+  if (site && path) return infoCodeFromPath(`${site.url ?? ""}${site.baseurl ?? ""}`, path.path, date.date);
   return generateInfoCode(date.text, title, date.date);
 }
 
@@ -242,38 +239,68 @@ function sourceLineOf(markdown: string, markdownLine: number | null, sourceText:
   return bodyStartLine + markdownLine;
 }
 
+function readPublishedFlag(fm: FrontMatter): "published" | "unpublished" {
+  const e = fm.entry("published");
+  return e && fm.optionalText(e)?.trim() === "false" ? "unpublished" : "published";
+}
+
+function readPublished(fm: FrontMatter, path: PostPath | null, zone: Zone, jekyll: boolean): { text: string; date: PostDate } {
+  const e = fm.entry("date");
+  if (e) return readDate(fm, e, zone, jekyll);
+  // Jekyll takes the day from `_posts/YYYY-MM-DD-slug.md` when front matter has no date.
+  if (path?.dateText) {
+    try {
+      return { text: path.dateText, date: parsePostDate(path.dateText, zone) };
+    } catch (err) {
+      if (!(err instanceof PostDateError)) throw err;
+    }
+  }
+  const line = fm.lineOf("date");
+  const fix = "write it as `date: 2022-04-28 14:08:53 +0800`, or name the file `2022-04-28-slug.md`";
+  const message = line === null ? `The front matter has no \`date\`: ${fix}.` : `\`date\` on line ${line} is empty: ${fix}.`;
+  throw new PostParseError(message, line ?? 1, "date");
+}
+
+/** The body's Liquid, stripped unless the import command already rendered it (see liquid-strip.ts). */
+function liquidFree(bodyLines: string[], bodyStartLine: number, site: SiteContext | undefined, fm: FrontMatter): string[] {
+  const body = bodyLines.join("\n");
+  if (site?.liquidRendered || !hasLiquid(body)) return bodyLines;
+  const stripped = stripLiquid(body);
+  for (const w of stripped.warnings) fm.warnings.push({ line: bodyStartLine + w.lineIndex, message: w.message });
+  return stripped.text.split("\n");
+}
+
 export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
   const defaultOffsetMin = options.defaultOffsetMin ?? DEFAULT_OFFSET_MIN;
   checkOffset(defaultOffsetMin);
   checkSize(text);
+  const site = options.site;
+  // A site without `timezone` is built in UTC by GitHub Pages (and here by Jekyll on a UTC
+  // machine); a post sent alone is read at the partners' +08:00.
+  const zone: Zone = site ? (site.timezone ?? 0) : defaultOffsetMin;
+  const path = options.path ? parsePostPath(options.path) : null;
   const sourceText = normalize(text);
   const split = splitFrontMatter(sourceText);
   const fm = parseFrontMatter(split.yamlText);
+  if (site?.defaults && path) fm.withDefaults(defaultsFor(site.defaults, path.path));
 
-  const title = readTitle(fm);
-  const dateEntry = fm.entry("date");
-  if (!dateEntry) {
-    const line = fm.lineOf("date");
-    const fix = "write it as `date: 2022-04-28 14:08:53 +0800`";
-    const message = line === null ? `The front matter has no \`date\`: ${fix}.` : `\`date\` on line ${line} is empty: ${fix}.`;
-    throw new PostParseError(message, line ?? 1, "date");
-  }
-  const published = readDate(fm, dateEntry, defaultOffsetMin);
+  const title = readTitle(fm, path);
+  const published = readPublished(fm, path, zone, site !== undefined);
   const updatedEntry = fm.entry("updated");
-  const updated = updatedEntry ? readDate(fm, updatedEntry, defaultOffsetMin) : null;
-  const slug = readCategorySlug(fm);
+  const updated = updatedEntry ? readDate(fm, updatedEntry, zone, site !== undefined) : null;
   const tags = readTags(fm);
 
   const bodyStartLine = split.closingLine + 1;
-  const chrome = stripBoilerplate(split.bodyLines);
+  const chrome = stripBoilerplate(liquidFree(split.bodyLines, bodyStartLine, site, fm));
   if (chrome.markdown.trim() === "") {
     throw new PostParseError(
       `The post has no body after its front matter (line ${bodyStartLine} on); only site links were found.`,
       bodyStartLine,
     );
   }
+  const { categories, named } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
   const { html: bodyHtml, credit } = renderBody(chrome.markdown, sourceText, bodyStartLine);
-  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title);
+  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
   const sourceName = collapse(fm.optionalText(fm.entry("source")) ?? "") || (credit ? sourceNameFrom(credit) : null);
   const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
@@ -281,8 +308,12 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   const originalUrl =
     (frontMatterUrl && /^https?:\/\//i.test(frontMatterUrl.trim()) ? absoluteHttpUrl(frontMatterUrl) : null) ??
     chrome.shareLink?.url ??
+    (chrome.originalUrl ? absoluteHttpUrl(chrome.originalUrl) : null) ??
     null;
   const image = fm.optionalText(fm.entry("image"));
+  // What was read from outside the text must be in the hash, or a changed site would look unchanged.
+  const context = path || site ? `\n#path:${path?.path ?? ""}\n#site:${JSON.stringify(site ?? null)}` : "";
+  const cleanCategories = categories.map((c) => ({ slug: c.slug, name: cleanText(c.name) }));
 
   // YAML escapes ("\0", "\ud800") can put back what normalize() removed: clean each field too.
   const post: ParsedPost = {
@@ -298,9 +329,15 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     author: cleanOptional(author),
     originalUrl: cleanOptional(originalUrl),
     imageUrl: cleanOptional((image ? absoluteHttpUrl(image) : null) ?? firstImageUrl(bodyHtml)),
-    category: { slug, name: cleanText(categoryName(fm, slug, chrome)) },
+    category: cleanCategories[0] ?? { slug: DEFAULT_CATEGORY, name: DEFAULT_CATEGORY },
+    categories: cleanCategories,
+    categoryNamed: named,
     tags: cleanList(tags.map(cleanText)),
-    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}`),
+    status: readPublishedFlag(fm),
+    dateOnly: published.date.dateOnly,
+    warnings: fm.warnings,
+    sourceKey: site && path ? `${site.url ?? ""}${site.baseurl ?? ""}\n${path.path}` : null,
+    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}`),
     sanitizerVersion: SANITIZER_VERSION,
   };
   checkRowSize(post, bodyStartLine);

@@ -1,6 +1,21 @@
 /** What parsing a post produces is what the database stores: its type lives with the data layer. */
 export type { ParsedPost } from "../db/types";
 
+/** What the import command knows about the site a post comes from (its `_config.yml`). */
+export type SiteContext = {
+  /** `url` + `baseurl`: the partner's own address, for links to posts not imported. */
+  url?: string;
+  baseurl?: string;
+  /** IANA zone name from `timezone`; dates without an offset are read in it (absent: UTC, as GitHub Pages builds). */
+  timezone?: string;
+  /** `defaults:` entries that apply to posts, as Jekyll scopes them. */
+  defaults?: { scope: { path?: string; type?: string }; values: Record<string, unknown> }[];
+  /** Category slug -> display name, from `_data/categories.yml`. */
+  categoryNames?: Record<string, string>;
+  /** The body's Liquid was already rendered by the import command: do not strip it again. */
+  liquidRendered?: boolean;
+};
+
 /** A post that cannot be imported, with the 1-based line in the post where it went wrong. */
 export class PostParseError extends Error {
   readonly line: number;

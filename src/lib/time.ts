@@ -41,6 +41,17 @@ export function formatDisplayDate(instantMs: number, offsetMin: number): string 
   return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
+/** What a reader sees: the day alone when the source gave no time (no invented 00:00). */
+export function formatShownDate(instantMs: number, offsetMin: number, dateOnly = false): string {
+  return dateOnly ? formatDisplayDay(instantMs, offsetMin) : formatDisplayDate(instantMs, offsetMin);
+}
+
+/** "2022-04-28": the date part alone. */
+export function formatDisplayDay(instantMs: number, offsetMin: number): string {
+  const t = wallTime(instantMs, offsetMin);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
+}
+
 /** RFC 3339 with the source's offset: "2022-04-28T14:08:53+08:00". */
 export function toRfc3339(instantMs: number, offsetMin: number): string {
   const t = wallTime(instantMs, offsetMin);

@@ -17,6 +17,7 @@ import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { articleJson, jsonToPost } from "../ingest/json-post";
 import { MAX_POST_BYTES } from "../ingest/parse-post";
 import { SANITIZER_VERSION } from "../ingest/sanitize";
+import type { SiteContext } from "../ingest/types";
 import { requireAdmin } from "../lib/auth";
 import { readTextWithin } from "../lib/body";
 import { AppError, validationError } from "../lib/errors";
@@ -35,6 +36,22 @@ export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 export { MAX_POST_BYTES };
 export const MAX_POSTS_PER_REQUEST = 500;
 
+const siteContext = z.strictObject({
+  url: z.optional(z.string().check(z.maxLength(500))),
+  baseurl: z.optional(z.string().check(z.maxLength(500))),
+  timezone: z.optional(z.string().check(z.maxLength(64))),
+  defaults: z.optional(
+    z.array(
+      z.object({
+        scope: z.object({ path: z.optional(z.string()), type: z.optional(z.string()) }),
+        values: z.record(z.string(), z.unknown()),
+      }),
+    ).check(z.maxLength(200)),
+  ),
+  categoryNames: z.optional(z.record(z.string(), z.string().check(z.maxLength(100)))),
+  liquidRendered: z.optional(z.boolean()),
+});
+
 const importBody = z.strictObject({
   posts: z
     .array(
@@ -42,6 +59,8 @@ const importBody = z.strictObject({
         z.string().check(z.minLength(1, "a post must not be empty")),
         z.strictObject({
           name: z.optional(z.string().check(z.maxLength(500))),
+          // Site-relative path (`markets/_posts/2022-04-28-slug.md`): date, slug, categories.
+          path: z.optional(z.string().check(z.maxLength(500))),
           text: z.string().check(z.minLength(1, "a post must not be empty")),
         }),
       ]),
@@ -50,6 +69,8 @@ const importBody = z.strictObject({
       z.minLength(1, "send at least one post"),
       z.maxLength(MAX_POSTS_PER_REQUEST, `send at most ${MAX_POSTS_PER_REQUEST} posts per request`),
     ),
+  // The site's _config.yml context, sent by `npm run import -- <site>` (see SiteContext).
+  site: z.optional(siteContext),
 });
 
 function mediaType(request: Request): string {
@@ -66,17 +87,18 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 /** Posts of the request. Size and content are judged per post by the write path, not here. */
-async function readInputs(request: Request): Promise<PostInput[]> {
+async function readInputs(request: Request): Promise<{ inputs: PostInput[]; site?: SiteContext }> {
   const type = mediaType(request);
   if (type === "text/markdown" || type === "text/plain") {
     const text = await readTextWithin(request, MAX_REQUEST_BYTES);
     if (!text.trim()) throw new AppError("validation_failed", "The request body is empty: send one post as text/markdown.");
-    return [{ text }];
+    return { inputs: [{ text }] };
   }
   if (type === "application/json") {
     const parsed = importBody.safeParse(await readJson(request));
     if (!parsed.success) throw validationError(parsed.error, "body");
-    return parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
+    const inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
+    return parsed.data.site ? { inputs, site: parsed.data.site } : { inputs };
   }
   throw new AppError("unsupported_media_type", 'Send one post as `text/markdown`, or many as `application/json` `{"posts": ["…"]}`.');
 }
@@ -107,8 +129,8 @@ function refused(result: ImportResult): AppError {
 }
 
 admin.post("/import", async (c) => {
-  const inputs = await readInputs(c.req.raw);
-  const report = await importPosts(createDb(c.env.DB), inputs, Date.now());
+  const { inputs, site } = await readInputs(c.req.raw);
+  const report = await importPosts(createDb(c.env.DB), inputs, Date.now(), site);
   await afterArticlesChanged(c, report.changes);
   // Per-post results, refused posts included (with line, or bytes and limitBytes when too big).
   return importResponse(c, report);

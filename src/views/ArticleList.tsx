@@ -1,6 +1,6 @@
 /** The newest-first list shared by the home page and the 404 page. */
 import type { ArticleListItem } from "../db/types";
-import { formatDisplayDate, toRfc3339 } from "../lib/time";
+import { formatShownDate, toRfc3339 } from "../lib/time";
 import { articlePath, categoryPath } from "../lib/paths";
 
 export function ArticleList(props: { items: ArticleListItem[]; summaries?: boolean }) {
@@ -13,7 +13,7 @@ export function ArticleList(props: { items: ArticleListItem[]; summaries?: boole
           </h2>
           <p class="meta">
             <time datetime={toRfc3339(item.publishedAt, item.utcOffsetMin)}>
-              {formatDisplayDate(item.publishedAt, item.utcOffsetMin)}
+              {formatShownDate(item.publishedAt, item.utcOffsetMin, item.dateOnly)}
             </time>
             <a href={categoryPath(item.category.slug)}>{item.category.name}</a>
           </p>

@@ -6,7 +6,7 @@
 import { raw } from "hono/html";
 import type { Article, ArticleListItem } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
-import { formatDisplayDate, toRfc3339 } from "../lib/time";
+import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
@@ -100,7 +100,7 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
           <h1>{article.title}</h1>
           <p class="meta">
             <time datetime={toRfc3339(article.publishedAt, article.utcOffsetMin)}>
-              {formatDisplayDate(article.publishedAt, article.utcOffsetMin)}
+              {formatShownDate(article.publishedAt, article.utcOffsetMin, article.dateOnly)}
             </time>
             {article.sourceName ? <span>来源：{article.sourceName}</span> : null}
             {article.author ? <span>作者：{article.author}</span> : null}

@@ -53,3 +53,32 @@ describe("stripBoilerplate", () => {
     expect(b.shareLink).toBeNull();
   });
 });
+
+describe("the mirror's other chrome", () => {
+  it.each([
+    ['<p>原文链接：<a href="https://up.example/a/1.html">https://up.example/a/1.html</a></p>', "https://up.example/a/1.html"],
+    ["原文链接：[点击查看](https://up.example/a/2)", "https://up.example/a/2"],
+    ["原文地址: https://up.example/a/3", "https://up.example/a/3"],
+    ["阅读原文 <https://up.example/a/4>", "https://up.example/a/4"],
+  ])("takes %j as the original URL and drops it from the body", (line, url) => {
+    const b = stripBoilerplate(["<p>正文</p>", line]);
+    expect(b.originalUrl).toBe(url);
+    expect(b.markdown).toBe("<p>正文</p>");
+  });
+
+  it("drops hidden and empty paragraphs, keeping the rest of their line", () => {
+    const b = stripBoilerplate([
+      '<p>正文</p><p style="display: none">隐藏</p>',
+      "<p>&nbsp;</p>",
+      "<p><br/></p><p>第二段</p>",
+      "<p></p>",
+    ]);
+    expect(b.markdown).toBe("<p>正文</p>\n<p>第二段</p>");
+  });
+
+  it("keeps a line that only mentions 原文 in passing", () => {
+    const b = stripBoilerplate(["<p>原文链接见文末，全文如下。</p>"]);
+    expect(b.originalUrl).toBeNull();
+    expect(b.markdown).toBe("<p>原文链接见文末，全文如下。</p>");
+  });
+});

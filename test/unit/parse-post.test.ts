@@ -85,11 +85,13 @@ describe("parsePost bodies", () => {
     expect(p.bodyHtml).toContain("<p>再一段</p>");
   });
 
-  it("does not linkify bare URLs or curl quotes", async () => {
+  it("does not linkify bare URLs, and curls quotes in Markdown text as kramdown does", async () => {
     const p = await parsePost(post("title: T\ndate: 2022-04-28", 'See https://example.com and "quoted" -- text\n'));
     expect(p.bodyHtml).not.toContain("<a");
-    // Either serialisation of a straight quote is fine; a curly quote or en dash is not.
-    expect(p.bodyHtml).toMatch(/(?:&quot;|")quoted(?:&quot;|") -- text/);
+    expect(p.bodyHtml).toContain("“quoted” – text");
+    // Inside an HTML block, as in the seed, text is left as written.
+    const html = await parsePost(post("title: T\ndate: 2022-04-28", '<p>"quoted" -- text</p>\n'));
+    expect(html.bodyHtml).toMatch(/(?:&quot;|")quoted(?:&quot;|") -- text/);
   });
 
   it("keeps a footer-like line inside a code fence", async () => {
@@ -179,5 +181,14 @@ describe("parsePost front matter", () => {
     const utc = await parsePost(post("title: T\ndate: 2022-04-28 14:08"), { defaultOffsetMin: 0 });
     expect(utc.publishedAt).toBe(Date.parse("2022-04-28T14:08:00Z"));
     expect(utc.utcOffsetMin).toBe(0);
+  });
+});
+
+describe("parsePost on the mirror's boilerplate variants", () => {
+  it("takes originalUrl from 原文链接 when no share link or front matter gives one", async () => {
+    const body = '<p>正文</p>\n<p>原文链接：<a href="https://up.example/a/1.html">查看</a></p>\n<p style="display:none">x</p>\n';
+    const p = await parsePost(post("title: T\ndate: 2022-04-28", body));
+    expect(p.originalUrl).toBe("https://up.example/a/1.html");
+    expect(p.bodyHtml).toBe("<p>正文</p>");
   });
 });

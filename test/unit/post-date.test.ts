@@ -33,10 +33,69 @@ describe("parsePostDate", () => {
   });
 
   it.each([
-    ["2022-02-30", /calendar/],
-    ["2023-02-29", /calendar/],
+    ["2019-2-06", "2019-02-06T00:00:00+08:00", true],
+    ["2014-10-1 12:00:00", "2014-10-01T12:00:00+08:00", false],
+    ["2022-04-28 9:05", "2022-04-28T09:05:00+08:00", false],
+    ["July 27, 2021", "2021-07-27T00:00:00+08:00", true],
+    ["27 July 2021 10:30", "2021-07-27T10:30:00+08:00", false],
+    ["Sept 3 2020", "2020-09-03T00:00:00+08:00", true],
+    ["2022-04-28 14:08:53 -08", "2022-04-28T14:08:53-08:00", false],
+    ["2022-04-28 14:08:53 UTC", "2022-04-28T14:08:53Z", false],
+  ])("reads the Jekyll form %j", (text, iso, dateOnly) => {
+    const d = parsePostDate(text);
+    expect(d.instantMs).toBe(Date.parse(iso));
+    expect(d.dateOnly).toBe(dateOnly);
+  });
+
+  it("rolls an impossible day over as Jekyll does, with a note", () => {
+    const d = parsePostDate("2022-02-30");
+    expect(d.instantMs).toBe(Date.parse("2022-03-02T00:00:00+08:00"));
+    expect([d.year, d.month, d.day]).toEqual([2022, 3, 2]);
+    expect(d.notes.join()).toMatch(/read as 2022-03-02/);
+  });
+
+  it("ignores a zone name after the time, as Jekyll 4.3 does, with a note", () => {
+    const d = parsePostDate("2022-04-28 14:08:53 CET");
+    expect(d.instantMs).toBe(Date.parse("2022-04-28T14:08:53+08:00"));
+    expect(d.notes.join()).toMatch(/CET.*ignored/);
+  });
+
+  it("ignores an offset after a bare day, as Jekyll 4.3 does", () => {
+    const d = parsePostDate("2018-12-21 +0800", 0);
+    expect(d.instantMs).toBe(Date.parse("2018-12-21T00:00:00Z"));
+    expect(d.dateOnly).toBe(true);
+    expect(d.notes.join()).toMatch(/offset .* is ignored/);
+  });
+
+  it("drops what follows the time, as Ruby's Time.parse does for Jekyll", () => {
+    const d = parsePostDate("2023-01-29 18:30:22 2023 -0800");
+    expect(d.instantMs).toBe(Date.parse("2023-01-29T18:30:22+08:00"));
+    expect(d.notes.join()).toMatch(/"2023 -0800" after the time/);
+  });
+
+  it("reads zone-less dates in a named zone, daylight saving included", () => {
+    const winter = parsePostDate("2022-01-10 12:00", "America/New_York");
+    expect(winter.instantMs).toBe(Date.parse("2022-01-10T12:00:00-05:00"));
+    expect(winter.offsetMin).toBe(-300);
+    const summer = parsePostDate("2022-07-10 12:00", "America/New_York");
+    expect(summer.instantMs).toBe(Date.parse("2022-07-10T12:00:00-04:00"));
+    expect(summer.offsetMin).toBe(-240);
+  });
+
+  it("reads an unquoted zone-less timestamp with seconds as UTC when asked (Ruby's YAML does)", () => {
+    const d = parsePostDate("2022-04-28 14:08:53", "Asia/Shanghai", { yamlTimestampIsUtc: true });
+    expect(d.instantMs).toBe(Date.parse("2022-04-28T14:08:53Z"));
+    expect(d.offsetMin).toBe(480);
+    // Without seconds it is not a YAML timestamp: wall time in the zone, as Jekyll reads it.
+    expect(parsePostDate("2022-04-28 14:08", "Asia/Shanghai", { yamlTimestampIsUtc: true }).instantMs).toBe(
+      Date.parse("2022-04-28T14:08:00+08:00"),
+    );
+  });
+
+  it.each([
     ["2022-13-01", /calendar/],
-    ["2022-04-31 10:00", /calendar/],
+    ["2022-00-10", /calendar/],
+    ["2022-04-32 10:00", /calendar/],
     ["0999-01-01", /calendar/],
     ["2022-04-28 24:00", /time of day/],
     ["2022-04-28 10:60", /time of day/],
@@ -45,7 +104,7 @@ describe("parsePostDate", () => {
     ["2022-04-28 10:00 -1300", /offset/],
     ["2022-04-28 10:00 +0870", /offset/],
     ["28/04/2022", /not a date/],
-    ["2022-4-28", /not a date/],
+    ["April 28", /not a date/],
     ["2022-04-28 14", /not a date/],
     ["", /not a date/],
   ])("rejects %j", (text, message) => {

@@ -1,0 +1,69 @@
+/**
+ * Turns a Jekyll site into what the admin import API takes: each post's own front matter
+ * (lines unchanged, so reported lines are the file's) with its body's Liquid rendered, the
+ * site-relative path, and the site context from _config.yml. post_url and link resolve to
+ * the target's edgewire page (/a/{infoCode}) when the site has that post, else to the
+ * partner's own address.
+ */
+import path from "node:path";
+import { parseFrontMatter, splitFrontMatter } from "../../src/ingest/front-matter";
+import { parsePost } from "../../src/ingest/parse-post";
+import { PostParseError, type SiteContext } from "../../src/ingest/types";
+import type { Site } from "./jekyll-site";
+import { createSiteLiquid } from "./liquid";
+
+export type PreparedPost = { path: string; abs: string; text: string; warnings: { line: number; message: string }[] };
+export type Prepared = { context: SiteContext; posts: PreparedPost[] };
+
+const stem = (p: string): string => path.posix.basename(p).replace(/\.[^.]+$/, "");
+
+export async function prepareSite(site: Site): Promise<Prepared> {
+  // First pass: every post's info code, so links between posts can point at edgewire pages.
+  const codes = new Map<string, string>();
+  await Promise.all(
+    site.posts.map(async (p) => {
+      try {
+        codes.set(p.path, (await parsePost(p.text, { path: p.path, site: site.context })).infoCode);
+      } catch (err) {
+        if (!(err instanceof PostParseError)) throw err;
+      }
+    }),
+  );
+  const byStem = new Map<string, string[]>();
+  for (const p of site.posts) byStem.set(stem(p.path), [...(byStem.get(stem(p.path)) ?? []), p.path]);
+  const partner = `${site.context.url ?? ""}${site.context.baseurl ?? ""}`;
+  const render = createSiteLiquid(site, (target, kind) => {
+    const clean = target.replace(/^["']|["']$/g, "");
+    const candidates = kind === "link" ? site.posts.filter((p) => p.path === clean).map((p) => p.path) : (byStem.get(stem(clean)) ?? []);
+    const match = candidates.find((c) => !clean.includes("/") || c.includes(clean)) ?? null;
+    const code = match ? codes.get(match) : undefined;
+    if (code) return `/a/${code}`;
+    return partner ? `${partner}/${clean.replace(/^\/+/, "")}` : null;
+  });
+
+  const context: SiteContext = { ...site.context, liquidRendered: true };
+  const posts: PreparedPost[] = [];
+  for (const p of site.posts) {
+    const text = p.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    let split;
+    let page: Record<string, unknown> = {};
+    try {
+      split = splitFrontMatter(text);
+      page = parseFrontMatter(split.yamlText).toJSON();
+    } catch {
+      // The Worker reports the error with its line; send the post as it is.
+      posts.push({ path: p.path, abs: p.abs, text, warnings: [] });
+      continue;
+    }
+    const body = split.bodyLines.join("\n");
+    const { text: rendered, warnings } = await render(body, { ...page, path: p.path });
+    const head = text.split("\n").slice(0, split.closingLine).join("\n");
+    posts.push({
+      path: p.path,
+      abs: p.abs,
+      text: `${head}\n${rendered}`,
+      warnings: warnings.map((w) => ({ line: split.closingLine + 1 + w.lineIndex, message: w.message })),
+    });
+  }
+  return { context, posts };
+}

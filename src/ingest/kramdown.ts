@@ -1,0 +1,130 @@
+/**
+ * The kramdown syntax Jekyll sites use that markdown-it does not read:
+ * - attribute lists (`{: .class}`, `{:#id}`, span lists after an element, `{::options …/}`)
+ *   are removed, never shown. This runs on markdown-it's own tokens (a core rule), so
+ *   code spans and blocks are exactly what markdown-it says they are.
+ * - a list followed by `{:toc}` becomes the list of headings (as text: the sanitizer
+ *   drops heading ids, so links would lead nowhere), skipping `{: .no_toc}` headings.
+ * - `markdown="1"` HTML blocks get blank lines inside, so their content renders as
+ *   Markdown (CommonMark ends an HTML block at a blank line), and lose the attribute.
+ * Footnotes and definition lists are markdown-it plugins (markdown.ts).
+ */
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+
+const FENCE_RE = /^\s{0,3}(`{3,}|~{3,})/;
+// A closing fence has nothing after its marks (CommonMark): "```java" inside a block is content.
+const CLOSING_FENCE_RE = /^\s{0,3}(?:`{3,}|~{3,})\s*$/;
+const MARKDOWN_OPEN_RE = /^(\s*<([a-zA-Z][\w-]*)\b[^>]*?)\s+markdown=(["']?)(?:1|block|span)\3([^>]*>)\s*$/;
+const IAL_RE = /\{:(?!\/)[^}]*\}|\{:\/[a-z]*\}/g;
+const TOC_RE = /(?:^|\n)\s*\{:\s*toc\s*\}\s*$/;
+const NO_TOC_RE = /^\s*\{:\s*\.no_toc\s*\}\s*$/;
+const CODE_SPAN_RE = /(`+)[\s\S]*?\1/g;
+
+/** Removes attribute lists outside code spans. */
+function withoutIal(content: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of content.matchAll(CODE_SPAN_RE)) {
+    out += content.slice(last, m.index).replace(IAL_RE, "") + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + content.slice(last).replace(IAL_RE, "");
+}
+
+function tocHtml(tokens: Token[], escape: (s: string) => string): string {
+  const headings: { level: number; text: string }[] = [];
+  tokens.forEach((t, i) => {
+    if (t.type !== "heading_open") return;
+    const next = tokens[i + 3];
+    const noToc = next?.type === "paragraph_open" && NO_TOC_RE.test(tokens[i + 4]?.content ?? "");
+    if (!noToc) headings.push({ level: Number(t.tag.slice(1)), text: withoutIal(tokens[i + 1]?.content ?? "").trim() });
+  });
+  if (headings.length === 0) return "";
+  const top = Math.min(...headings.map((h) => h.level));
+  let html = "";
+  let depth = 0;
+  for (const h of headings) {
+    const level = h.level - top + 1;
+    if (level > depth) html += "<ul><li>".repeat(level - depth);
+    else html += `${"</li></ul>".repeat(depth - level)}</li><li>`;
+    depth = level;
+    html += escape(h.text);
+  }
+  return `${html}${"</li></ul>".repeat(depth)}\n`;
+}
+
+/** markdown-it plugin: kramdown attribute lists and {:toc}. */
+export const kramdownAttributes = (md: MarkdownIt): void => {
+  md.core.ruler.after("block", "kramdown_ial", (state: StateCore) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t?.type !== "inline" || !t.content.includes("{:")) continue;
+      if (TOC_RE.test(t.content)) {
+        // Replace the enclosing list with the table of contents.
+        let start = i;
+        let depth = 0;
+        while (start > 0) {
+          start--;
+          const s = tokens[start]!;
+          if (s.type === "bullet_list_close" || s.type === "ordered_list_close") depth++;
+          if (s.type === "bullet_list_open" || s.type === "ordered_list_open") {
+            if (depth === 0) break;
+            depth--;
+          }
+        }
+        const open = tokens[start]!;
+        if (open.type === "bullet_list_open" || open.type === "ordered_list_open") {
+          let end = start;
+          while (end < tokens.length && !(tokens[end]!.type === open.type.replace("_open", "_close") && tokens[end]!.level === open.level)) end++;
+          const html = new state.Token("html_block", "", 0);
+          html.content = tocHtml(tokens, md.utils.escapeHtml);
+          tokens.splice(start, end - start + 1, html);
+          i = start;
+          continue;
+        }
+      }
+      t.content = withoutIal(t.content).replace(/\s+$/, "");
+    }
+    // Paragraphs that held only an attribute list are gone, not empty.
+    for (let i = tokens.length - 3; i >= 0; i--) {
+      if (tokens[i]?.type === "paragraph_open" && tokens[i + 1]?.type === "inline" && tokens[i + 1]?.content.trim() === "" && tokens[i + 2]?.type === "paragraph_close") {
+        tokens.splice(i, 3);
+      }
+    }
+  });
+};
+
+/** `markdown="1"` blocks: blank lines inside so markdown-it renders their content. */
+export function preprocessKramdown(source: string): string {
+  const out: string[] = [];
+  let fence: string | null = null;
+  const closers: string[] = [];
+  for (const line of source.split("\n")) {
+    const mark = FENCE_RE.exec(line)?.[1];
+    if (fence !== null) {
+      if (mark && mark[0] === fence[0] && mark.length >= fence.length && CLOSING_FENCE_RE.test(line)) fence = null;
+      out.push(line);
+      continue;
+    }
+    if (mark) {
+      fence = mark;
+      out.push(line);
+      continue;
+    }
+    const open = MARKDOWN_OPEN_RE.exec(line);
+    if (open) {
+      out.push(`${open[1]}${open[4]}`, "");
+      closers.push(open[2] ?? "div");
+      continue;
+    }
+    const closer = closers[closers.length - 1];
+    if (closer && new RegExp(`^\\s*</${closer}>\\s*$`, "i").test(line)) {
+      closers.pop();
+      out.push("", line);
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,57 @@
+/** kramdown syntax Jekyll sites use, rendered as Jekyll's kramdown renders it (never shown as text). */
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/ingest/markdown";
+
+describe("kramdown in Markdown bodies", () => {
+  it("removes block and span attribute lists, even one running over lines", () => {
+    const html = renderMarkdown("A paragraph.\n{: .lead}\n\n**bold**{: .red} and [a link][1]{:\n target=\"_blank\"} end.\n\n{::options parse_block_html=\"true\" /}\n\n[1]: https://example.com\n");
+    expect(html).not.toContain("{:");
+    expect(html).toContain("<p>A paragraph.</p>");
+    expect(html).toMatch(/<strong>bold<\/strong> and <a href="https:\/\/example.com">a link<\/a>\s+end\./);
+  });
+
+  it("leaves attribute-list-like text in code alone", () => {
+    expect(renderMarkdown("```\n{: .class}\n```\n")).toContain("{: .class}");
+    expect(renderMarkdown("Use `{: .class}` here.\n")).toContain("<code>{: .class}</code>");
+  });
+
+  it("renders footnotes and definition lists", () => {
+    const html = renderMarkdown("Text.[^n]\n\n[^n]: The note.\n\nTerm\n: Definition.\n");
+    expect(html).toMatch(/<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
+    expect(html).toContain("The note.");
+    expect(html).toMatch(/<dl>\s*<dt>Term<\/dt>\s*<dd>Definition.<\/dd>\s*<\/dl>/);
+  });
+
+  it("turns the list before {:toc} into the headings, as kramdown does", () => {
+    const html = renderMarkdown("* any list\n{:toc}\n\n# One\n\n## Two\n\n## Not listed\n{: .no_toc}\n\n```\n# not a heading\n```\n");
+    expect(html).toMatch(/<ul><li>One<ul><li>Two<\/li><\/ul><\/li><\/ul>/);
+    expect(html).not.toContain("any list");
+    expect(html).not.toMatch(/<li>(?:Not listed|not a heading)/);
+  });
+
+  it("uses kramdown's typography: smart quotes, ellipsis and dashes, but not in code", () => {
+    const html = renderMarkdown('"Quoted" and \'single\'... a -- b --- c `"code" -- ...`\n');
+    expect(html).toContain("“Quoted” and ‘single’… a – b — c <code>&quot;code&quot; -- ...</code>");
+    expect(renderMarkdown("(c) (tm) +-\n")).toContain("(c) (tm) +-");
+  });
+
+  it("renders tables", () => {
+    expect(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n")).toMatch(/<table>[\s\S]*<td>1<\/td>/);
+  });
+
+  it("renders Markdown inside markdown=\"1\" blocks and drops the attribute", () => {
+    const html = renderMarkdown('<div class="box" markdown="1">\n**inside**\n</div>\n');
+    expect(html).toContain('<div class="box">');
+    expect(html).toContain("<strong>inside</strong>");
+    expect(html).not.toContain("markdown=");
+  });
+});
+
+describe("code fences in kramdown preprocessing", () => {
+  it("does not take a fence line with an info string as the end of a block", () => {
+    const source = "```\n```java\nint x;\n```\n\n* any list\n{:toc}\n\n# Heading\n";
+    const html = renderMarkdown(source);
+    expect(html).not.toContain("{:toc}");
+    expect(html).toMatch(/<li>Heading<\/li>/);
+  });
+});
