@@ -7,15 +7,11 @@ import type { Article } from "../db/types";
 import type { Bindings } from "../env";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { cardPath } from "../lib/paths";
-import { cardFile, cardHash, cardModelOf, CARD_VARIANTS, type CardModel, type CardVariant } from "./model";
+import { cardFile, cardHash, cardModelOf, type CardModel } from "./model";
 
-export type CardRef = { url: string; width: number; height: number; alt: string };
-
-/** The card a share page advertises as og:image / twitter:image: the wide, light variant. */
-export function shareCard(article: Article, site: SiteConfig, variant: CardVariant = "wide"): CardRef {
-  const model = cardModelOf(article, site);
-  const { width, height } = CARD_VARIANTS[variant];
-  return { url: absoluteUrl(site, cardPath(cardFile(article.infoCode, cardHash(model), variant))), width, height, alt: model.title };
+/** The card URL a share page advertises as og:image / twitter:image: the wide, light variant (1200×630). */
+export function shareCardUrl(article: Article, site: SiteConfig): string {
+  return absoluteUrl(site, cardPath(cardFile(article.infoCode, cardEntry(article, site).hash, "wide")));
 }
 
 export type CardEntry = { infoCode: string; hash: string; model: CardModel };
@@ -41,13 +37,10 @@ const BATCH = 10;
  * never keeps the client's connection's request alive.
  */
 export async function drawInBackground(env: Bindings, entries: readonly CardEntry[]): Promise<number> {
-  let accepted = 0;
-  for (let i = 0; i < entries.length; i += BATCH) {
-    const res = await callCards(env, "/ensure?background=1", { cards: entries.slice(i, i + BATCH) });
-    if (res.status !== 202) throw new Error(`cards worker answered ${res.status}`);
-    accepted += ((await res.json()) as { accepted: number }).accepted;
-  }
-  return accepted;
+  // One call: the cards Worker takes up to 50 (after-write's PRERENDER_LIMIT is the same).
+  const res = await callCards(env, "/ensure?background=1", { cards: entries });
+  if (res.status !== 202) throw new Error(`cards worker answered ${res.status}`);
+  return ((await res.json()) as { accepted: number }).accepted;
 }
 
 /** Draws every variant of these articles' cards that R2 does not hold yet; returns the cards Worker's counts. */

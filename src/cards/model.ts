@@ -7,25 +7,24 @@
  * cache previews by URL fetch the new card; an edit that does not change the card keeps it.
  */
 import { createHash } from "node:crypto";
-import * as z from "zod/mini";
 import type { Article } from "../db/types";
 import type { SiteConfig } from "../lib/config";
-import { formatDisplayDate } from "../lib/time";
+import { formatDisplayDate, toRfc3339 } from "../lib/time";
 
 /** Bumped when the card's look changes, so every card gets a new URL. */
 export const CARD_VERSION = 1;
 
-export const CardModelSchema = z.object({
-  title: z.string().check(z.maxLength(500)),
-  category: z.string().check(z.maxLength(100)),
+/** What a card shows (validated by the cards Worker: src/cards/schema.ts). */
+export type CardModel = {
+  title: string;
+  category: string;
   /** The publication time as the source wrote it: "2022-04-28 14:08 +08:00". */
-  date: z.string().check(z.maxLength(40)),
-  source: z.nullable(z.string().check(z.maxLength(100))),
-  site: z.string().check(z.maxLength(100)),
+  date: string;
+  source: string | null;
+  site: string;
   /** The article's own image (absolute http(s)), drawn beside the text; null for none. */
-  imageUrl: z.nullable(z.string().check(z.maxLength(2048))),
-});
-export type CardModel = z.infer<typeof CardModelSchema>;
+  imageUrl: string | null;
+};
 
 export const CARD_VARIANTS = {
   /** Open Graph / X summary_large_image: 1.91:1. */
@@ -37,11 +36,6 @@ export const CARD_VARIANTS = {
 } as const;
 export type CardVariant = keyof typeof CARD_VARIANTS;
 export const VARIANT_NAMES = Object.keys(CARD_VARIANTS) as CardVariant[];
-
-function offsetText(offsetMin: number): string {
-  const abs = Math.abs(offsetMin);
-  return `${offsetMin < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-}
 
 /** Only http(s) images are drawn; a relative image resolves on the site. */
 function absoluteImage(value: string | null, site: SiteConfig): string | null {
@@ -58,7 +52,8 @@ export function cardModelOf(article: Pick<Article, "title" | "category" | "publi
   return {
     title: article.title.slice(0, 500),
     category: article.category.name.slice(0, 100),
-    date: `${formatDisplayDate(article.publishedAt, article.utcOffsetMin)} ${offsetText(article.utcOffsetMin)}`,
+    // "2022-04-28 14:08" and the offset from the RFC 3339 form ("…+08:00").
+    date: `${formatDisplayDate(article.publishedAt, article.utcOffsetMin)} ${toRfc3339(article.publishedAt, article.utcOffsetMin).slice(-6)}`,
     source: article.sourceName ? article.sourceName.slice(0, 100) : null,
     site: site.name.slice(0, 100),
     imageUrl: absoluteImage(article.imageUrl, site),
@@ -81,7 +76,7 @@ export function cardKey(infoCode: string, hash: string, variant: CardVariant): s
   return `cards/${cardFile(infoCode, hash, variant)}`;
 }
 
-const FILE_RE = /^([A-Za-z]{2}\d{18})-([0-9a-f]{16})(-square)?(-dark)?\.png$/;
+const FILE_RE = /^([A-Z]{2}\d{18})-([0-9a-f]{16})(-square)?(-dark)?\.png$/;
 
 /** The parts of a card file name, or null when it is not one. */
 export function parseCardFile(file: string): { infoCode: string; hash: string; variant: CardVariant } | null {

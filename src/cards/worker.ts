@@ -12,7 +12,8 @@
  */
 import * as z from "zod/mini";
 import { imageFor, renderCard, type ImageResult } from "./card";
-import { CardModelSchema, cardHash, cardKey, VARIANT_NAMES, type CardModel, type CardVariant } from "./model";
+import { cardHash, cardKey, VARIANT_NAMES, type CardModel, type CardVariant } from "./model";
+import { CardModelSchema } from "./schema";
 
 export type CardsEnv = { CARDS_BUCKET: R2Bucket };
 

@@ -5,9 +5,10 @@
  * did not finish, or R2 lost it) the cards Worker draws it now and keeps it.
  *
  * The article is read first, so a card of an unpublished article is gone with it, and a
- * hash that is not the article's current card is a 404 (tagged, so a write purges it).
+ * hash that is not the article's current card is a 404 (tagged, so a write purges it). The
+ * route only matches upper-case codes (the canonical form): the URL is only ever generated.
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { callCards, cardEntry } from "../cards/advertise";
 import { cardKey, parseCardFile } from "../cards/model";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
@@ -16,39 +17,26 @@ import { createDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
-import { parseInfoCode } from "../lib/info-code";
 import { ROUTES } from "./public-routes";
 
 export const cards = new Hono<AppEnv>();
 
-function image(c: Context<AppEnv>, body: ArrayBuffer | ReadableStream, infoCode: string, cacheable: boolean): Response {
-  return c.body(body, 200, {
-    "Content-Type": "image/png",
-    "Cache-Tag": cacheTagHeader([CacheTags.article(infoCode)]),
-    // An incomplete card (the article's image could not be fetched) is drawn for this reader only.
-    ...(cacheable ? {} : { "Cache-Control": "no-store" }),
-  });
-}
-
-/** Tagged with the article, so creating, editing or republishing it purges the cached miss. */
-function missing(c: Context<AppEnv>, status: 404 | 410, infoCode: string): Response {
-  return c.text(status === 404 ? "No such card" : "This article has been withdrawn", status, {
-    "Cache-Tag": cacheTagHeader([CacheTags.article(infoCode)]),
-  });
-}
-
 cards.get(ROUTES.card.path, async (c) => {
   const parsed = parseCardFile(c.req.param("file"));
-  const infoCode = parseInfoCode(parsed?.infoCode);
-  if (!parsed || !infoCode || infoCode !== parsed.infoCode) throw new AppError("not_found", "No such card");
+  if (!parsed) throw new AppError("not_found", "No such card");
+  const { infoCode, hash, variant } = parsed;
+  // Every answer carries the article's tag: creating, editing or withdrawing it purges a cached miss.
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.article(infoCode)]));
+  c.header("Content-Type", "image/png");
   const article = await getArticle(createDb(c.env.DB), infoCode);
-  if (!article) return missing(c, 404, infoCode);
-  if (article.status !== "published") return missing(c, 410, infoCode);
-  const stored = await c.env.CARDS_BUCKET.get(cardKey(infoCode, parsed.hash, parsed.variant));
-  if (stored) return image(c, stored.body, infoCode, true);
+  if (article?.status !== "published") return c.text(article ? "Gone" : "Not Found", article ? 410 : 404);
+  const stored = await c.env.CARDS_BUCKET.get(cardKey(infoCode, hash, variant));
+  if (stored) return c.body(stored.body);
   const entry = cardEntry(article, siteConfig(c.env));
-  if (entry.hash !== parsed.hash) return missing(c, 404, infoCode);
-  const res = await callCards(c.env, "/card", { ...entry, variant: parsed.variant });
+  if (entry.hash !== hash) return c.text("Not Found", 404);
+  const res = await callCards(c.env, "/card", { ...entry, variant });
   if (!res.ok) throw new AppError("service_unavailable", "The card could not be drawn");
-  return image(c, await res.arrayBuffer(), infoCode, res.headers.get("X-Card-Complete") === "1");
+  // An incomplete card (the article's image could not be fetched) is drawn for this reader only.
+  if (res.headers.get("X-Card-Complete") !== "1") c.header("Cache-Control", "no-store");
+  return c.body(await res.arrayBuffer());
 });

@@ -69,7 +69,7 @@ export const ROUTES = {
   },
   embedScript: { path: "/embed.js", policy: STATIC },
   // Share card images: the URL names the card's content hash, so a copy never goes stale.
-  card: { path: "/card/:file{[A-Za-z]{2}[0-9]{18}-[0-9a-f]{16}(?:-square)?(?:-dark)?\\.png}", policy: IMMUTABLE },
+  card: { path: "/card/:file{[A-Z]{2}[0-9]{18}-[0-9a-f]{16}(?:-square)?(?:-dark)?\\.png}", policy: IMMUTABLE },
   apiArticle: { path: "/api/v1/articles/:infoCode", policy: PAGE, canonical: codePath("/api/v1/articles/") },
   apiSearch: { path: "/api/v1/search", policy: PAGE, params: SEARCH },
 } as const satisfies Record<string, RoutePolicy>;

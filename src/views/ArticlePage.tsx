@@ -10,7 +10,7 @@ import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
-import { shareCard } from "../cards/advertise";
+import { shareCardUrl } from "../cards/advertise";
 import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
 
 export type ArticlePageProps = {
@@ -84,7 +84,7 @@ function ArticleHead(props: { site: SiteConfig; article: Article; canonical: str
 export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
   const canonical = absoluteUrl(site, articlePath(article.infoCode));
   // og:image, twitter:image and JSON-LD: the generated share card (src/cards/advertise.ts).
-  const imageUrl = shareCard(article, site).url;
+  const imageUrl = shareCardUrl(article, site);
   const originalUrl = safeUrl(article.originalUrl, site.url);
   const category = article.category;
   return (

@@ -114,6 +114,8 @@ describe("GET /card/{code}-{hash}.png", () => {
     expect(stale.status).toBe(404);
     expect(stale.headers.get("Cache-Tag")).toBe(`article:${code}`);
     expect((await SELF.fetch(`${ORIGIN}/card/NW209901010000000000-0000000000000000.png`)).status).toBe(404);
+    // Codes in card URLs are generated, always upper case: a lower-cased one is no card.
+    expect((await SELF.fetch(`${ORIGIN}/card/${code.toLowerCase()}-0000000000000000.png`)).status).toBe(404);
     const url = await advertised(code);
     expect((await SELF.fetch(url)).status).toBe(200);
     expect((await SELF.fetch(`${ORIGIN}/api/v1/admin/articles/${code}`, { method: "DELETE", headers: AUTH })).status).toBe(200);
