@@ -2,7 +2,8 @@
 import { familyList, fontsFor } from "./fonts";
 import { fetchImage } from "./image";
 import { cardLayout } from "./layout";
-import { CARD_VARIANTS, type CardModel, type CardVariant } from "./model";
+import type { CardModel, CardVariant } from "./model";
+import { CARD_VARIANTS } from "./variants";
 import { renderPng } from "./render";
 
 export type RenderedCard = { png: Uint8Array; width: number; height: number; complete: boolean };

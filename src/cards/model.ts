@@ -26,16 +26,10 @@ export type CardModel = {
   imageUrl: string | null;
 };
 
-export const CARD_VARIANTS = {
-  /** Open Graph / X summary_large_image: 1.91:1. */
-  wide: { suffix: "", width: 1200, height: 630, theme: "light" },
-  /** Apps that crop previews to a square (WhatsApp, WeChat). */
-  square: { suffix: "-square", width: 800, height: 800, theme: "light" },
-  wideDark: { suffix: "-dark", width: 1200, height: 630, theme: "dark" },
-  squareDark: { suffix: "-square-dark", width: 800, height: 800, theme: "dark" },
-} as const;
-export type CardVariant = keyof typeof CARD_VARIANTS;
-export const VARIANT_NAMES = Object.keys(CARD_VARIANTS) as CardVariant[];
+/** Each variant's file-name suffix; sizes and themes are the cards Worker's (src/cards/variants.ts). */
+export const CARD_SUFFIX = { wide: "", square: "-square", wideDark: "-dark", squareDark: "-square-dark" } as const;
+export type CardVariant = keyof typeof CARD_SUFFIX;
+export const VARIANT_NAMES = Object.keys(CARD_SUFFIX) as CardVariant[];
 
 /** Only http(s) images are drawn; a relative image resolves on the site. */
 function absoluteImage(value: string | null, site: SiteConfig): string | null {
@@ -50,6 +44,7 @@ function absoluteImage(value: string | null, site: SiteConfig): string | null {
 
 export function cardModelOf(article: Pick<Article, "title" | "category" | "publishedAt" | "utcOffsetMin" | "sourceName" | "imageUrl">, site: SiteConfig): CardModel {
   return {
+    // The cards Worker's limits (src/cards/schema.ts): a longer value would be refused.
     title: article.title.slice(0, 500),
     category: article.category.name.slice(0, 100),
     // "2022-04-28 14:08" and the offset from the RFC 3339 form ("…+08:00").
@@ -68,7 +63,7 @@ export function cardHash(model: CardModel): string {
 
 /** "NW202204282363815497-0123456789abcdef-square.png": the file name in the URL and the R2 key's tail. */
 export function cardFile(infoCode: string, hash: string, variant: CardVariant): string {
-  return `${infoCode}-${hash}${CARD_VARIANTS[variant].suffix}.png`;
+  return `${infoCode}-${hash}${CARD_SUFFIX[variant]}.png`;
 }
 
 /** R2 object key of a card. */
