@@ -55,6 +55,8 @@ export default defineConfig({
       },
       // Commands run as users run them: child processes from Node, outside workerd.
       { test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", testTimeout: 120_000 } },
+      // Real third-party clients (unfurlers, metascraper, oEmbed, feed parsers, XSD) against the running Worker.
+      { test: { name: "interop", include: ["test/interop/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
   },
 });

@@ -4,11 +4,13 @@ import { createCacheState, type CacheState } from "./cache/edge-cache";
 import { cacheMode, purgerFor } from "./cache/purge";
 import { PurgeBatcher } from "./cache/workers-cache";
 import { resilientDatabase } from "./db/middleware";
+import { cors } from "./routes/_shared/cors";
 import { handleError, requestId } from "./lib/http";
 import { securityHeaders } from "./lib/security-headers";
 import { handleNotFound } from "./routes/_shared/error-pages";
 import { ADMIN_BASE, admin } from "./routes/admin";
 import { apiArticles } from "./routes/api-articles";
+import { apiLists } from "./routes/api-lists";
 import { articles } from "./routes/articles";
 import { beacon } from "./routes/beacon";
 import { cards } from "./routes/cards";
@@ -18,6 +20,7 @@ import { health } from "./routes/health";
 import { home } from "./routes/home";
 import { listings } from "./routes/listings";
 import { search } from "./routes/search";
+import { siteAssets } from "./routes/site-assets";
 import { sitemaps } from "./routes/sitemaps";
 
 /** The isolate's cache state, shared with the edge cache in front (src/index.ts), and its purge batcher. */
@@ -32,6 +35,7 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
     await next();
   });
   app.use(securityHeaders);
+  app.use(cors);
   app.use(resilientDatabase);
   app.route("/", health);
   app.route(ADMIN_BASE, admin);
@@ -42,9 +46,11 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.route("/", embed);
   app.route("/", cards);
   app.route("/", apiArticles);
+  app.route("/", apiLists);
   app.route("/", listings);
   app.route("/", feeds);
   app.route("/", sitemaps);
+  app.route("/", siteAssets);
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -10,6 +10,7 @@ declare namespace Cloudflare {
 		SITE_URL: string;
 		SITE_NAME: string;
 		SITE_LANG: string;
+		TWITTER_SITE: string;
 		EMBED_PARTNERS: string;
 		WEBSUB_HUB: string;
 		CACHE_MODE: string;
@@ -22,5 +23,5 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE" | "CARDS_PRERENDER">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "TWITTER_SITE" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE" | "CARDS_PRERENDER">> {}
 }

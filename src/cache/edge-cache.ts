@@ -14,6 +14,7 @@
  * render leases, and each awaits only its own I/O and timers.
  */
 import type { Bindings } from "../env";
+import { declaredLength, negotiateHeaders } from "./encoding";
 import { answer, discard, fromCache, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
 import { HotPages } from "./hot-pages";
 import { Invalidations } from "./invalidations";
@@ -163,14 +164,16 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
 
   return async (request, env, ctx) => {
     const resolved = policies.resolve(request.method, request.url, env.SITE_URL);
-    if (!resolved) return bypass(await handler(request, env, ctx));
+    if (!resolved) return bypass(request, await handler(request, env, ctx));
     const { key, renderUrl, policy } = resolved;
     if (key === "") return answerRendered(request, await renderAndStore("", renderUrl, policy, env, ctx, null), "MISS", policy);
     await keepCurrent(env, ctx);
     const held = heldPage(key, policy);
     // The hottest path of all: the headers were made once, when the page was held.
-    if (held && request.method === "GET" && !request.headers.has("If-None-Match")) {
-      return new Response(held.body, { status: held.status, headers: held.headers });
+    if (held && request.method === "GET" && !request.headers.has("If-None-Match") && !request.headers.has("If-Modified-Since")) {
+      const res = new Response(held.body, { status: held.status, headers: held.headers });
+      negotiateHeaders(request, held.status, res.headers, held.body instanceof ArrayBuffer ? held.body.byteLength : null);
+      return res;
     }
     const found = held ? { entry: held, state: "fresh" as const } : await lookup(key, policy);
     if (found?.state === "fresh") return answer(request, found.entry, "HIT", policy);
@@ -198,11 +201,13 @@ function answerRendered(request: Request, entry: Entry, label: CacheLabel, polic
   const res = new Response(request.method === "HEAD" ? null : entry.body, { status: entry.status, headers: entry.headers });
   res.headers.set("Cache-Control", "no-store");
   res.headers.set("X-Cache", "MISS");
+  negotiateHeaders(request, res.status, res.headers, entry.body instanceof ArrayBuffer ? entry.body.byteLength : null);
   return res;
 }
 
-function bypass(res: Response): Response {
+function bypass(request: Request, res: Response): Response {
   const out = new Response(res.body, res);
   out.headers.set("X-Cache", "BYPASS");
+  negotiateHeaders(request, out.status, out.headers, declaredLength(out.headers));
   return out;
 }

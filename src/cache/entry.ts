@@ -1,6 +1,7 @@
 /**
  * A cached page as the edge cache handles it, and how a reader is answered from one.
  */
+import { declaredLength, negotiateHeaders } from "./encoding";
 import { browserCacheControl, etagMatches, type CachePolicy } from "./policy";
 
 /** When the page's render began (ms); what freshness and purges are judged by. */
@@ -38,11 +39,29 @@ export function readerHeaders(stored: HeadersInit, etag: string, status: number,
   return headers;
 }
 
-/** The response for a reader: 304 when their copy is current, no body for HEAD. */
+/**
+ * Whether the reader's copy is current: If-None-Match when sent (it wins, RFC 9110
+ * §13.2.2), else If-Modified-Since against the page's Last-Modified (whole seconds).
+ */
+export function notModified(request: Request, etag: string, lastModified: string | null): boolean {
+  const ifNoneMatch = request.headers.get("If-None-Match");
+  if (ifNoneMatch !== null) return etagMatches(ifNoneMatch, etag);
+  const since = Date.parse(request.headers.get("If-Modified-Since") ?? "");
+  const modified = Date.parse(lastModified ?? "");
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;
+}
+
+/** The identity body's size: exact in memory, declared for a Cache API copy. */
+function bodySize(entry: Entry, headers: Headers): number | null {
+  return entry.body instanceof ArrayBuffer ? entry.body.byteLength : declaredLength(headers);
+}
+
+/** The response for a reader: 304 when their copy is current, no body for HEAD, compressed when it pays. */
 export function answer(request: Request, entry: Entry, label: CacheLabel, policy: CachePolicy): Response {
   const headers = readerHeaders(entry.headers, entry.etag, entry.status, label, policy);
-  if (entry.status < 400 && etagMatches(request.headers.get("If-None-Match"), entry.etag)) {
-    for (const name of ["Content-Length", "Content-Type"]) headers.delete(name);
+  negotiateHeaders(request, entry.status, headers, bodySize(entry, headers));
+  if (entry.status < 400 && notModified(request, entry.etag, headers.get("Last-Modified"))) {
+    for (const name of ["Content-Length", "Content-Type", "Content-Encoding"]) headers.delete(name);
     discard(entry);
     return new Response(null, { status: 304, headers });
   }

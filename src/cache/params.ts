@@ -56,3 +56,26 @@ export const ownArticleUrl: ParamRule = (value, siteUrl) => {
   const code = ownArticleCode(value, { url: siteUrl, name: "", lang: "" });
   return code ? `${siteUrl}/a/${code}` : INVALID;
 };
+
+/** A category slug as ingest accepts it (src/ingest/json-post.ts); anything else cannot name one. */
+export const categorySlug: ParamRule = (value) => (/^[a-z0-9][a-z0-9_-]{0,63}$/.test(value) ? value : INVALID);
+
+/** Longest tag name the list API looks up, in characters. */
+export const MAX_TAG_CHARS = 100;
+
+/** A tag name, trimmed; empty means no filter, too long cannot be a stored tag. */
+export const tagName: ParamRule = (value) => {
+  const text = value.trim();
+  if (text === "") return undefined;
+  return Array.from(text).length > MAX_TAG_CHARS ? INVALID : text;
+};
+
+/** Most articles one API list page returns, and the default. */
+export const MAX_LIMIT = 50;
+export const DEFAULT_LIMIT = 20;
+
+/** A page size 1..MAX_LIMIT; the default is dropped so `limit=20` and no limit share one entry. */
+export const listLimit: ParamRule = (value) => {
+  if (!/^[1-9]\d{0,2}$/.test(value) || Number(value) > MAX_LIMIT) return INVALID;
+  return Number(value) === DEFAULT_LIMIT ? undefined : String(Number(value));
+};

@@ -6,6 +6,7 @@
  * keys. Freshness after a write is not kept by these lifetimes but by purging tags
  * (src/cache/invalidations.ts): the lifetimes only bound how long an unpurged copy lives.
  */
+import { baseEtag } from "./encoding";
 import { INVALID, type ParamRule } from "./params";
 
 export type CachePolicy = {
@@ -172,6 +173,7 @@ export function browserCacheControl(status: number, policy: CachePolicy): string
 export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === "*") return true;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  // A compressed variant's tag ("abc-br", src/cache/encoding.ts) names the same page.
+  const opaque = (tag: string) => baseEtag(tag.trim().replace(/^W\//, ""));
   return ifNoneMatch.split(",").some((candidate) => opaque(candidate) === opaque(etag));
 }

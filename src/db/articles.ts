@@ -158,7 +158,12 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
       .innerJoin(articles, eq(articles.id, articleTags.articleId))
       .innerJoin(categories, eq(categories.id, articles.categoryId))
       .where(
-        and(eq(tags.name, query.tag), eq(articles.status, "published"), beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before)),
+        and(
+          eq(tags.name, query.tag),
+          query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
+          eq(articles.status, "published"),
+          beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before),
+        ),
       )
       .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
       .limit(query.limit);
@@ -177,6 +182,11 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
 export async function getCategory(db: Db, slug: string): Promise<CategoryRef | null> {
   const row = await db.select({ slug: categories.slug, name: categories.name }).from(categories).where(eq(categories.slug, slug)).get();
   return row ?? null;
+}
+
+/** Every category, by slug: the JSON API's /api/v1/categories. */
+export async function listCategories(db: Db): Promise<CategoryRef[]> {
+  return db.select({ slug: categories.slug, name: categories.name }).from(categories).orderBy(categories.slug);
 }
 
 /** Encodes a cursor for URLs: "1651126133000.42". */

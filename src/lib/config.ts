@@ -18,6 +18,8 @@ export type SiteConfig = {
   url: string;
   name: string;
   lang: string;
+  /** The site's X/Twitter account ("@edgewire") for twitter:site; absent when not configured. */
+  twitterSite?: string;
 };
 
 export function siteConfig(env: Bindings): SiteConfig {
@@ -25,6 +27,7 @@ export function siteConfig(env: Bindings): SiteConfig {
     url: env.SITE_URL.replace(/\/+$/, ""),
     name: env.SITE_NAME,
     lang: env.SITE_LANG || "zh-CN",
+    ...twitterHandle(env.TWITTER_SITE),
   };
 }
 
@@ -54,4 +57,10 @@ export function appConfig(env: Bindings): AppConfig {
 /** Absolute URL on the configured site for a path that starts with "/". */
 export function absoluteUrl(site: SiteConfig, path: string): string {
   return `${site.url}${path}`;
+}
+
+/** "@name" from "@name" or "name" (1–15 word characters, X's rule); anything else is ignored. */
+function twitterHandle(raw: string | undefined): { twitterSite?: string } {
+  const name = (raw ?? "").trim().replace(/^@/, "");
+  return /^\w{1,15}$/.test(name) ? { twitterSite: `@${name}` } : {};
 }

@@ -10,7 +10,11 @@ import type { AppEnv } from "../env";
 
 export const PAGE_CSP = [
   "default-src 'none'",
-  "img-src https: http: data:",
+  // Tools that audit a page from inside it (Lighthouse reads /robots.txt with fetch) and
+  // the page's own icons and manifest need the page's origin; nothing third-party does.
+  "connect-src 'self'",
+  "img-src 'self' https: http: data:",
+  "manifest-src 'self'",
   "style-src 'unsafe-inline'",
   "base-uri 'none'",
   "form-action 'self'",

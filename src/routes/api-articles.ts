@@ -1,9 +1,9 @@
 /**
  * The article as JSON, for partners who render their own card. Field names are part of
- * the public contract: add, never rename. CORS for any origin, never with credentials.
+ * the public contract: add, never rename. CORS: src/lib/cors.ts.
  */
+import { changedAt, setLastModified } from "../lib/last-modified";
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { getArticle } from "../db/articles";
 import { createDb } from "../db/client";
@@ -17,8 +17,6 @@ import { ROUTES } from "./public-routes";
 
 export const apiArticles = new Hono<AppEnv>();
 
-apiArticles.use("/api/v1/articles/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], credentials: false, maxAge: 86400 }));
-
 apiArticles.get(ROUTES.apiArticle.path, async (c) => {
   const infoCode = parseInfoCode(c.req.param("infoCode"));
   if (!infoCode) throw new AppError("not_found", `infoCode must be ${INFO_CODE_RULE}.`);
@@ -26,6 +24,7 @@ apiArticles.get(ROUTES.apiArticle.path, async (c) => {
   if (!article) throw new AppError("not_found", `No article has info code ${infoCode}.`);
   if (article.status !== "published") throw new AppError("gone", `Article ${article.infoCode} has been unpublished.`);
   const site = siteConfig(c.env);
+  setLastModified(c, changedAt(article));
   c.header("Cache-Tag", cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]));
   return c.json({
     infoCode: article.infoCode,

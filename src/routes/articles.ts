@@ -7,6 +7,7 @@
  * never Host, cookies or language headers, so one cached copy fits every reader, and
  * tracking parameters (utm_*, fbclid, from, …) change nothing.
  */
+import { changedAt, newestChange, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { createDb } from "../db/client";
@@ -46,6 +47,8 @@ async function sharePage(c: Context<AppEnv>, requested: string | undefined): Pro
   const { article, related } = found;
   if (article.status !== "published") return articleError(c, 410, infoCode);
   c.header("Cache-Tag", cacheTags(article));
+  // The page shows its related articles too: a newer one changes the page.
+  setLastModified(c, Math.max(changedAt(article), newestChange(related) ?? 0));
   return c.html(ArticlePage({ site: siteConfig(c.env), article, related }));
 }
 

@@ -5,6 +5,7 @@
  * which would contradict it (the security-headers middleware leaves a route's own
  * frame-ancestors alone).
  */
+import { changedAt, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { getArticle } from "../db/articles";
@@ -64,12 +65,12 @@ embed.get(ROUTES.embedCard.path, async (c) => {
   const langParam = c.req.query("lang");
   const lang = langParam && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(langParam) ? langParam : siteConfig(c.env).lang;
   c.header("Cache-Tag", articleTags(found));
+  setLastModified(c, changedAt(found));
   return c.html("<!doctype html>" + String(EmbedCard({ site: siteConfig(c.env), article: found, theme, lang })));
 });
 
 embed.get(ROUTES.embedScript.path, (c) => {
   c.header("Content-Type", "application/javascript; charset=utf-8");
-  c.header("Access-Control-Allow-Origin", "*");
   c.header("Cross-Origin-Resource-Policy", "cross-origin");
   c.header("Cache-Tag", CacheTags.embedScript);
   return c.body(EMBED_SCRIPT);
@@ -86,8 +87,8 @@ embed.get(ROUTES.oembed.path, async (c) => {
   const found = await publishedArticle(c, code);
   if ("missing" in found) throw new AppError("not_found", `No published article has info code ${code}.`);
   const data = buildOEmbed(found, site, parseMax(c.req.query("maxwidth")), parseMax(c.req.query("maxheight")));
-  c.header("Access-Control-Allow-Origin", "*");
   c.header("Cache-Tag", articleTags(found));
+  setLastModified(c, changedAt(found));
   if (format === "xml") {
     c.header("Content-Type", "text/xml; charset=utf-8");
     return c.body(oembedXml(data));

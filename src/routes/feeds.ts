@@ -5,6 +5,7 @@
  * Bytes depend only on the stored articles and configuration, never the clock, so a
  * re-render of unchanged content has the same ETag.
  */
+import { newestChange, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { encodeCursor, getCategory } from "../db/articles";
@@ -12,7 +13,7 @@ import { createDb } from "../db/client";
 import { listFeedArticles } from "../db/feed-articles";
 import type { CategoryRef } from "../db/types";
 import type { AppEnv } from "../env";
-import { appConfig, siteConfig } from "../lib/config";
+import { absoluteUrl, appConfig, siteConfig } from "../lib/config";
 import { renderAtom } from "../syndication/atom";
 import { ATOM_CONTENT_TYPE, JSON_FEED_CONTENT_TYPE, RSS_CONTENT_TYPE } from "../syndication/content-types";
 import { feedPath, type FeedFile, type FeedSpec } from "../syndication/feed-model";
@@ -33,6 +34,17 @@ const FORMATS: readonly Format[] = [
   { file: "atom.xml", contentType: ATOM_CONTENT_TYPE, render: renderAtom, route: ROUTES.atom, categoryRoute: ROUTES.categoryAtom },
   { file: "feed.json", contentType: JSON_FEED_CONTENT_TYPE, render: renderJsonFeed, route: ROUTES.jsonFeed, categoryRoute: ROUTES.categoryJsonFeed },
 ];
+
+/**
+ * WebSub §4: the hub and the topic are advertised in Link headers as well as in the
+ * document, so a subscriber need not parse the feed to find them (and JSON Feed readers
+ * that ignore `hubs` still see them). rel=self is sent with or without a hub.
+ */
+export function websubLinks(selfUrl: string, hubUrl: string | null | undefined): string {
+  const links = [`<${selfUrl}>; rel="self"`];
+  if (hubUrl) links.unshift(`<${hubUrl}>; rel="hub"`);
+  return links.join(", ");
+}
 
 async function serveFeed(c: Context<AppEnv>, format: Format, category?: CategoryRef): Promise<Response> {
   const site = siteConfig(c.env);
@@ -65,7 +77,8 @@ async function serveFeed(c: Context<AppEnv>, format: Format, category?: Category
     return c.notFound();
   }
   const tags = cacheTagHeader(category ? [CacheTags.categoryFeed(category.slug), CacheTags.category(category.slug)] : [CacheTags.siteFeed]);
-  return c.body(format.render(spec), 200, { "Content-Type": format.contentType, "Cache-Tag": tags });
+  setLastModified(c, newestChange(items));
+  return c.body(format.render(spec), 200, { "Content-Type": format.contentType, "Cache-Tag": tags, Link: websubLinks(absoluteUrl(site, self), spec.hubUrl) });
 }
 
 for (const format of FORMATS) {

@@ -4,6 +4,7 @@
  * answered with the 404 page rather than silently showing page one, so a broken link
  * is visible and the edge never caches page one under a junk URL.
  */
+import { newestChange, setLastModified } from "../lib/last-modified";
 import { Hono } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { encodeCursor, listArticles } from "../db/articles";
@@ -24,6 +25,7 @@ home.get(ROUTES.home.path, async (c) => {
   // Past the end, or a cursor that names no article: a 404 that is never stored.
   if (before && page.items.length === 0) return errorPage(c, 404, { store: false });
   c.header("Cache-Tag", cacheTagHeader([CacheTags.home]));
+  setLastModified(c, newestChange(page.items));
   // The cursor is re-encoded so equivalent spellings ("0001.2") share one canonical URL.
   const site = siteConfig(c.env);
   return c.html(HomePage({ site, items: page.items, before: before && encodeCursor(before), nextCursor: nextCursor(page) }));

@@ -8,6 +8,7 @@
  * An existing category with no articles is a 200 page with an empty state; an unknown
  * category or tag, or a cursor that does not parse, is the HTML 404 page.
  */
+import { newestChange, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags, type CacheTag } from "../cache/tags";
 import { encodeCursor, getCategory, listArticles, type ListQuery } from "../db/articles";
@@ -69,6 +70,7 @@ listings.get(ROUTES.category.path, async (c) => {
     },
   };
   c.header("Cache-Tag", cacheTagHeader([CacheTags.category(category.slug)]));
+  setLastModified(c, newestChange(page.items));
   return c.html(ListingPage(props));
 });
 
@@ -81,5 +83,6 @@ listings.get(ROUTES.tag.path, async (c) => {
   // Only an empty first page needs the extra lookup to tell "no articles" from "no such tag".
   if (page.items.length === 0 && !(await tagExists(createDb(c.env.DB), tag))) return notFound(c, CacheTags.tagPage(tag));
   c.header("Cache-Tag", cacheTagHeader([CacheTags.tagPage(tag)]));
+  setLastModified(c, newestChange(page.items));
   return c.html(ListingPage({ site: siteConfig(c.env), name: tag, kind: "tag", path: tagPath(tag), ...page }));
 });

@@ -4,7 +4,20 @@
  * policy or a policy without a route (test/unit/route-table.test.ts checks the app).
  */
 import { FEED, IMMUTABLE, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
-import { dimension, infoCodeParam, INVALID, listCursor, optionalMatching, ownArticleUrl, pageNumber, searchQuery, type ParamRule } from "../cache/params";
+import {
+  categorySlug,
+  dimension,
+  infoCodeParam,
+  INVALID,
+  listCursor,
+  listLimit,
+  optionalMatching,
+  ownArticleUrl,
+  pageNumber,
+  searchQuery,
+  tagName,
+  type ParamRule,
+} from "../cache/params";
 import { parseInfoCode } from "../lib/info-code";
 
 const LIST = { before: listCursor };
@@ -70,6 +83,15 @@ export const ROUTES = {
   embedScript: { path: "/embed.js", policy: STATIC },
   // Share card images: the URL names the card's content hash, so a copy never goes stale.
   card: { path: "/card/:file{[A-Z]{2}[0-9]{18}-[0-9a-f]{16}(?:-square)?(?:-dark)?\\.png}", policy: IMMUTABLE },
+  favicon: { path: "/favicon.ico", policy: STATIC },
+  iconSvg: { path: "/icon.svg", policy: STATIC },
+  icon192: { path: "/icon-192.png", policy: STATIC },
+  icon512: { path: "/icon-512.png", policy: STATIC },
+  appleTouchIcon: { path: "/apple-touch-icon.png", policy: STATIC },
+  shareDefault: { path: "/share-default.png", policy: STATIC },
+  manifest: { path: "/site.webmanifest", policy: STATIC },
+  apiArticles: { path: "/api/v1/articles", policy: PAGE, params: { category: categorySlug, tag: tagName, limit: listLimit, cursor: listCursor } },
+  apiCategories: { path: "/api/v1/categories", policy: PAGE },
   apiArticle: { path: "/api/v1/articles/:infoCode", policy: PAGE, canonical: codePath("/api/v1/articles/") },
   apiSearch: { path: "/api/v1/search", policy: PAGE, params: SEARCH },
 } as const satisfies Record<string, RoutePolicy>;

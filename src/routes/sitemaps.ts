@@ -26,6 +26,7 @@ import {
   SITEMAP_MAX_URLS,
   type SitemapEntry,
 } from "../syndication/sitemap";
+import { newestChange, setLastModified } from "../lib/last-modified";
 import { ROUTES } from "./public-routes";
 
 export const sitemaps = new Hono<AppEnv>();
@@ -60,6 +61,7 @@ sitemaps.get(ROUTES.sitemap.path, async (c) => {
   const db = createDb(c.env.DB);
   const pages = await pageEntries(db, site);
   const total = pages.length + (await countPublished(db));
+  setLastModified(c, pages[0]?.lastmod);
   if (total <= SITEMAP_MAX_URLS) {
     const articles = await listSitemapArticles(db, 1, Number.MAX_SAFE_INTEGER);
     return c.body(renderSitemap([...pages, ...articles.map((a) => articleEntry(site, a))]), 200, HEADERS);
@@ -74,7 +76,9 @@ sitemaps.get(ROUTES.sitemap.path, async (c) => {
 
 sitemaps.get(ROUTES.sitemapPages.path, async (c) => {
   const site = siteConfig(c.env);
-  return c.body(renderSitemap(await pageEntries(createDb(c.env.DB), site)), 200, HEADERS);
+  const pages = await pageEntries(createDb(c.env.DB), site);
+  setLastModified(c, pages[0]?.lastmod);
+  return c.body(renderSitemap(pages), 200, HEADERS);
 });
 
 sitemaps.get(ROUTES.sitemapArticles.path, async (c) => {
@@ -83,6 +87,7 @@ sitemaps.get(ROUTES.sitemapArticles.path, async (c) => {
   const first = (part - 1) * SITEMAP_MAX_URLS + 1;
   const articles = await listSitemapArticles(createDb(c.env.DB), first, first + SITEMAP_MAX_URLS - 1);
   if (articles.length === 0) return c.notFound();
+  setLastModified(c, newestChange(articles));
   return c.body(renderSitemap(articles.map((a) => articleEntry(site, a))), 200, HEADERS);
 });
 
@@ -101,7 +106,11 @@ sitemaps.get(ROUTES.newsSitemap.path, async (c) => {
   const since = newsWindowStart(Date.now());
   // Newest first on the status index, so the window is a prefix of this list.
   const newest = await listArticles(createDb(c.env.DB), { limit: NEWS_SITEMAP_MAX_URLS });
-  return c.body(renderNewsSitemap(site, newest.filter((a) => a.publishedAt >= since)), 200, HEADERS);
+  const recent = newest.filter((a) => a.publishedAt >= since);
+  // Articles also leave the 48-hour window as the clock moves, so the hour the window was
+  // taken at dates the document too: an If-Modified-Since client re-reads it hourly at most.
+  setLastModified(c, Math.max(since + NEWS_WINDOW_MS, newestChange(recent) ?? 0));
+  return c.body(renderNewsSitemap(site, recent), 200, HEADERS);
 });
 
 sitemaps.get(ROUTES.robots.path, (c) => {

@@ -13,6 +13,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
 import {
+  absoluteContentHtml,
   absoluteHttpUrl,
   articlePublished,
   articleUpdated,
@@ -25,6 +26,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
+import { articleLang } from "./article-lang";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
@@ -43,7 +45,9 @@ function entry(article: Article, site: SiteConfig): XmlElement {
   const link = articleUrl(site, article.infoCode);
   const original = absoluteHttpUrl(site, article.originalUrl);
   const image = absoluteHttpUrl(site, article.imageUrl);
-  return el("entry", {}, [
+  // xml:lang only where the entry's language differs from the feed's.
+  const lang = articleLang(article, site);
+  return el("entry", lang !== site.lang ? { "xml:lang": lang } : {}, [
     el("id", {}, link),
     el("title", { type: "text" }, article.title),
     el("updated", {}, rfc3339(articleUpdated(article))),
@@ -54,7 +58,7 @@ function entry(article: Article, site: SiteConfig): XmlElement {
     person("author", authorName(article, site)),
     article.author && article.sourceName && article.sourceName !== article.author && person("contributor", article.sourceName),
     article.summary !== "" && el("summary", { type: "text" }, article.summary),
-    article.bodyHtml !== "" && el("content", { type: "html" }, article.bodyHtml),
+    article.bodyHtml !== "" && el("content", { type: "html" }, absoluteContentHtml(site, article)),
     el("category", { term: article.category.slug, scheme: categoryScheme(site), label: article.category.name }),
     ...uniqueTags(article.tags).map((tag) => el("category", { term: tag, scheme: tagScheme(site) })),
   ]);

@@ -114,3 +114,25 @@ export function imageMimeType(url: string): string {
   const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
   return IMAGE_TYPES[ext] ?? "image/jpeg";
 }
+
+/** URL attributes in sanitized HTML (always double-quoted: src/ingest/sanitize.ts). */
+const URL_ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
+
+/**
+ * The body with every relative link and image made absolute against the article's URL:
+ * a feed reader resolves relative URLs against the feed's own URL, or its own, not the
+ * page's, so `/tag/…` would point nowhere. Fragments and absolute URLs stay as they are.
+ */
+export function absoluteContentHtml(site: SiteConfig, article: Pick<Article, "infoCode" | "bodyHtml">): string {
+  const base = articleUrl(site, article.infoCode);
+  return article.bodyHtml.replace(URL_ATTRIBUTE, (whole, name: string, value: string) => {
+    if (value === "" || value.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(value)) return whole;
+    try {
+      // &amp; in the attribute is the HTML spelling of &: resolve the URL, not the entity.
+      const resolved = new URL(value.replace(/&amp;/g, "&"), base).href;
+      return ` ${name}="${resolved.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`;
+    } catch {
+      return whole;
+    }
+  });
+}

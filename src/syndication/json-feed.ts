@@ -7,6 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
 import {
+  absoluteContentHtml,
   absoluteHttpUrl,
   articlePublished,
   articleUpdated,
@@ -16,6 +17,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
+import { articleLang } from "./article-lang";
 import { stripIllegalXmlChars } from "./xml";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
@@ -40,6 +42,7 @@ export type JsonFeedItem = {
   image?: string;
   date_published: string;
   date_modified: string;
+  language?: string;
   tags: string[];
   authors: JsonFeedAuthor[];
   _edgewire: EdgewireExtension;
@@ -64,8 +67,8 @@ const rfc3339 = (stamp: Stamp): string => toRfc3339(stamp.instantMs, stamp.offse
  * Every item needs content_html or content_text; an article with an empty body falls
  * back to its summary (or title) as plain text rather than an empty HTML string.
  */
-function content(article: Article): Pick<JsonFeedItem, "content_html" | "content_text"> {
-  if (article.bodyHtml !== "") return { content_html: article.bodyHtml };
+function content(article: Article, site: SiteConfig): Pick<JsonFeedItem, "content_html" | "content_text"> {
+  if (article.bodyHtml !== "") return { content_html: absoluteContentHtml(site, article) };
   return { content_text: article.summary !== "" ? article.summary : article.title };
 }
 
@@ -77,10 +80,11 @@ function item(article: Article, site: SiteConfig): JsonFeedItem {
     url,
     title: article.title,
     ...(article.summary !== "" ? { summary: article.summary } : {}),
-    ...content(article),
+    ...content(article, site),
     ...(image ? { image } : {}),
     date_published: rfc3339(articlePublished(article)),
     date_modified: rfc3339(articleUpdated(article)),
+    ...(articleLang(article, site) !== site.lang ? { language: articleLang(article, site) } : {}),
     tags: uniqueTags([article.category.name, ...article.tags]),
     authors: [{ name: authorName(article, site) }],
     _edgewire: {

@@ -6,7 +6,8 @@
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
-import { articlePath } from "../lib/paths";
+import { articlePath, embedPath } from "../lib/paths";
+import { ownOrDefaultImage, type ShareImage } from "./share-image";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -66,24 +67,46 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The markup partners paste: a readable link without JavaScript, a card with it. */
-export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: SiteConfig): string {
-  const href = absoluteUrl(site, articlePath(article.infoCode));
+/**
+ * The markup partners paste or their CMS embeds, in the shape WordPress keeps for a
+ * provider it does not know (wp_filter_oembed_result keeps only a, blockquote and iframe,
+ * and drops the whole embed without an iframe): a blockquote with a plain link (what
+ * readers see without JavaScript), the card's iframe hidden until a host's script sizes it
+ * (WordPress's wp-embed, or embed.js on Ghost and plain pages), and embed.js itself, which
+ * WordPress strips and every other host runs. The iframe is sandboxed without
+ * allow-same-origin; the handshake is in src/embed/scripts.ts. Not loading="lazy":
+ * Chromium never loads a lazy iframe that is clipped out of view.
+ */
+export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: SiteConfig, size: { width: number; height: number }): string {
+  const href = escapeHtml(absoluteUrl(site, articlePath(article.infoCode)));
+  const title = escapeHtml(article.title);
+  const src = escapeHtml(absoluteUrl(site, embedPath(article.infoCode)));
   return (
-    `<blockquote class="edgewire-card" data-info-code="${article.infoCode}"><a href="${escapeHtml(href)}">${escapeHtml(article.title)}</a></blockquote>` +
+    `<blockquote class="edgewire-card" data-info-code="${article.infoCode}"><a href="${href}">${title}</a></blockquote>` +
+    `<iframe class="edgewire-card-frame" src="${src}" width="${size.width}" height="${size.height}" title="${title}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"` +
+    ` sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" style="position:absolute;clip:rect(1px,1px,1px,1px)"></iframe>` +
     `<script async src="${escapeHtml(absoluteUrl(site, "/embed.js"))}"></script>`
   );
 }
 
-/** Thumbnail fields come all together (url, width, height) or not at all, as oEmbed requires. */
-const THUMBNAIL = { width: 800, height: 450 } as const;
+/**
+ * The thumbnail scaled to fit maxwidth × maxheight with the image's own proportions (oEmbed
+ * §2.3.4: a thumbnail must respect them), never enlarged. Only an image whose size we know
+ * can be described so: the site's default image today, generated share cards later; an
+ * article's own image has no recorded size, and all three fields come together or not at
+ * all, so it gets none rather than a made-up one.
+ */
+export function thumbnailFor(image: ShareImage, maxwidth?: number, maxheight?: number): Pick<OEmbed, "thumbnail_url" | "thumbnail_width" | "thumbnail_height"> {
+  if (!image.width || !image.height) return {};
+  const scale = Math.min(1, (maxwidth ?? Infinity) / image.width, (maxheight ?? Infinity) / image.height);
+  const width = Math.max(1, Math.floor(image.width * scale));
+  const height = Math.max(1, Math.floor(image.height * scale));
+  return { thumbnail_url: image.url, thumbnail_width: width, thumbnail_height: height };
+}
 
 export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: number, maxheight?: number): OEmbed {
   const { width, height } = embedSize(maxwidth, maxheight);
-  const thumb =
-    article.imageUrl && /^https?:\/\//.test(article.imageUrl)
-      ? { thumbnail_url: article.imageUrl, thumbnail_width: THUMBNAIL.width, thumbnail_height: THUMBNAIL.height }
-      : {};
+  const thumb = thumbnailFor(ownOrDefaultImage(article, site), maxwidth, maxheight);
   return {
     type: "rich",
     version: "1.0",
@@ -93,7 +116,7 @@ export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: numbe
     provider_name: site.name,
     provider_url: `${site.url}/`,
     cache_age: OEMBED_CACHE_AGE,
-    html: embedHtml(article, site),
+    html: embedHtml(article, site, { width, height }),
     width,
     height,
     ...thumb,

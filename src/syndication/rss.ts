@@ -7,6 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc822 } from "../lib/time";
 import {
+  absoluteContentHtml,
   absoluteHttpUrl,
   articlePublished,
   articleUrl,
@@ -19,6 +20,7 @@ import {
   type FeedSpec,
   type Stamp,
 } from "./feed-model";
+import { articleLang } from "./article-lang";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
 
 const NAMESPACES = {
@@ -53,11 +55,13 @@ function item(article: Article, site: SiteConfig): XmlElement {
     el("guid", { isPermaLink: "true" }, link),
     el("pubDate", {}, rfc822(articlePublished(article))),
     article.summary !== "" && el("description", {}, rssText(article.summary)),
-    article.bodyHtml !== "" && el("content:encoded", {}, article.bodyHtml),
+    article.bodyHtml !== "" && el("content:encoded", {}, absoluteContentHtml(site, article)),
     el("category", { domain: categoryUrl(site, article.category.slug) }, article.category.name),
     ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
     // The same byline Atom and JSON Feed give: readers show dc:creator as "by …".
     el("dc:creator", {}, authorName(article, site)),
+    // RSS has no per-item language; Dublin Core's names it where it differs from the channel's.
+    articleLang(article, site) !== site.lang && el("dc:language", {}, articleLang(article, site)),
     // RSS requires the url attribute; without an original link the attribution points home.
     article.sourceName && el("source", { url: original ?? link }, article.sourceName),
     // The length is unknown without fetching the image; RSS readers accept 0.

@@ -95,7 +95,10 @@ export function renderNewsSitemap(site: SiteConfig, articles: readonly ArticleLi
       ]),
     ]);
   });
-  return renderXmlDocument(el("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_SITEMAP_NS }, urls));
+  // The sitemap schema requires at least one <url> in a urlset; with nothing in the window
+  // the home page stands in, without <news:news> (optional per URL), so the file validates.
+  const listed = urls.length > 0 ? urls : [el("url", {}, [el("loc", {}, absoluteUrl(site, "/"))])];
+  return renderXmlDocument(el("urlset", { xmlns: SITEMAP_NS, "xmlns:news": NEWS_SITEMAP_NS }, listed));
 }
 
 /** robots.txt: everything public is crawlable, the admin API is not, both sitemaps listed. */

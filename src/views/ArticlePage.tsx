@@ -10,8 +10,9 @@ import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
-import { shareCardUrl } from "../cards/advertise";
 import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
+import { articleLang } from "../syndication/article-lang";
+import { httpUrl as safeUrl, shareImage, type ShareImage } from "../syndication/share-image";
 
 export type ArticlePageProps = {
   site: SiteConfig;
@@ -20,20 +21,10 @@ export type ArticlePageProps = {
   related?: ArticleListItem[];
 };
 
-/** Open Graph wants "zh_CN" where HTML wants "zh-CN". */
+/** Open Graph wants "zh_CN" where HTML wants "zh-CN", and a territory for a bare language. */
+const OG_TERRITORY: Readonly<Record<string, string>> = { en: "en_US", zh: "zh_CN", ja: "ja_JP", ko: "ko_KR", fr: "fr_FR", de: "de_DE", es: "es_ES" };
 function ogLocale(lang: string): string {
-  return lang.replace(/-/g, "_");
-}
-
-/** Only http(s) URLs leave the page as links or image URLs; relative images resolve on the site. */
-function safeUrl(value: string | null, base: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, `${base}/`);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
+  return OG_TERRITORY[lang] ?? lang.replace(/-/g, "_");
 }
 
 /**
@@ -45,37 +36,57 @@ function ArticleBody(props: { bodyHtml: string }) {
   return <div class="body">{raw(props.bodyHtml)}</div>;
 }
 
-function ArticleHead(props: { site: SiteConfig; article: Article; canonical: string; imageUrl: string | null }) {
-  const { site, article, canonical, imageUrl } = props;
+/** og:image with its size, type and alt, and the Twitter equivalents: one image, never the beacon. */
+function ImageMeta(props: { image: ShareImage }) {
+  const { image } = props;
+  return (
+    <>
+      <meta property="og:image" content={image.url} />
+      {image.url.startsWith("https://") ? <meta property="og:image:secure_url" content={image.url} /> : null}
+      {image.type ? <meta property="og:image:type" content={image.type} /> : null}
+      {image.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+      {image.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
+      <meta property="og:image:alt" content={image.alt} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:image" content={image.url} />
+      <meta name="twitter:image:alt" content={image.alt} />
+    </>
+  );
+}
+
+function ArticleHead(props: { site: SiteConfig; article: Article; canonical: string; image: ShareImage; lang: string }) {
+  const { site, article, canonical, image, lang } = props;
   const published = toRfc3339(article.publishedAt, article.utcOffsetMin);
   const modified = toRfc3339(article.updatedAt, article.utcOffsetMin);
   const oembed = (format: "json" | "xml") =>
     absoluteUrl(site, `/oembed?url=${encodeURIComponent(canonical)}&format=${format}`);
+  const byline = article.author ?? article.sourceName;
   return (
     <>
+      {byline ? <meta name="author" content={byline} /> : null}
       <meta property="og:type" content="article" />
       <meta property="og:title" content={article.title} />
       <meta property="og:description" content={article.summary} />
       <meta property="og:url" content={canonical} />
       <meta property="og:site_name" content={site.name} />
-      <meta property="og:locale" content={ogLocale(site.lang)} />
-      {imageUrl ? <meta property="og:image" content={imageUrl} /> : null}
+      <meta property="og:locale" content={ogLocale(lang)} />
+      <ImageMeta image={image} />
       <meta property="article:published_time" content={published} />
       <meta property="article:modified_time" content={modified} />
+      {article.author ? <meta property="article:author" content={article.author} /> : null}
       <meta property="article:section" content={article.category.name} />
       {article.tags.map((tag) => (
         <meta property="article:tag" content={tag} />
       ))}
-      <meta name="twitter:card" content={imageUrl ? "summary_large_image" : "summary"} />
+      {site.twitterSite ? <meta name="twitter:site" content={site.twitterSite} /> : null}
       <meta name="twitter:title" content={article.title} />
       <meta name="twitter:description" content={article.summary} />
-      {imageUrl ? <meta name="twitter:image" content={imageUrl} /> : null}
       <link rel="alternate" type="application/json+oembed" href={oembed("json")} title={article.title} />
       <link rel="alternate" type="text/xml+oembed" href={oembed("xml")} title={article.title} />
       {/* JSON, not HTML: serializeJsonLd escapes `<` so no title can close the script. */}
       <script
         type="application/ld+json"
-        dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article, site, canonical, imageUrl)) }}
+        dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article, site, canonical, image, lang)) }}
       />
     </>
   );
@@ -83,8 +94,8 @@ function ArticleHead(props: { site: SiteConfig; article: Article; canonical: str
 
 export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
   const canonical = absoluteUrl(site, articlePath(article.infoCode));
-  // og:image, twitter:image and JSON-LD: the generated share card (src/cards/advertise.ts).
-  const imageUrl = shareCardUrl(article, site);
+  const image = shareImage(article, site);
+  const lang = articleLang(article, site);
   const originalUrl = safeUrl(article.originalUrl, site.url);
   const category = article.category;
   return (
@@ -93,7 +104,8 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
       title={`${article.title} - ${site.name}`}
       description={article.summary}
       canonical={canonical}
-      head={<ArticleHead site={site} article={article} canonical={canonical} imageUrl={imageUrl} />}
+      lang={lang}
+      head={<ArticleHead site={site} article={article} canonical={canonical} image={image} lang={lang} />}
     >
       <article>
         <header>
@@ -130,8 +142,10 @@ export function ArticlePage({ site, article, related = [] }: ArticlePageProps) {
         <nav class="back">
           <a href={categoryPath(category.slug)}>返回{category.name}</a>｜<a href="/">返回首页</a>
         </nav>
-        {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too. */}
-        <img src={beaconPath(article.infoCode)} alt="" width="1" height="1" class="beacon" />
+        {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too.
+            A CSS background, not an <img>: scrapers that fall back to the page's first image
+            (metascraper, unfurlers) never take a 1×1 pixel for the article's picture. */}
+        <span class="beacon" aria-hidden="true" style={`position:absolute;width:1px;height:1px;background-image:url(${beaconPath(article.infoCode)})`} />
       </article>
       {related.length > 0 ? (
         <section class="related" aria-label="相关文章">

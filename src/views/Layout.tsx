@@ -8,6 +8,7 @@ import type { Child } from "hono/jsx";
 import { html } from "hono/html";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { feedPath } from "../lib/paths";
+import { BRAND_RED as THEME_COLOR } from "../assets/images";
 import { styles } from "./styles";
 
 /** Feed discovery links; category pages pass their own feeds. */
@@ -37,8 +38,23 @@ export type LayoutProps = {
   /** Extra head elements: Open Graph, JSON-LD, robots. */
   head?: Child;
   feeds?: FeedLinks;
+  /** The page's language when it is not the site's (an English article). */
+  lang?: string;
   children?: Child;
 };
+
+/** The site icon set (src/routes/site-assets.ts), in every page's head. */
+function SiteIcons() {
+  return (
+    <>
+      <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+      <link rel="manifest" href="/site.webmanifest" />
+      <meta name="theme-color" content={THEME_COLOR} />
+    </>
+  );
+}
 
 export function Layout(props: LayoutProps) {
   const { site } = props;
@@ -46,7 +62,7 @@ export function Layout(props: LayoutProps) {
   return (
     <>
       {html`<!doctype html>`}
-      <html lang={site.lang}>
+      <html lang={props.lang ?? site.lang}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -56,6 +72,7 @@ export function Layout(props: LayoutProps) {
           <link rel="alternate" type="application/rss+xml" title={`${feeds.title} RSS`} href={feeds.rss} />
           <link rel="alternate" type="application/atom+xml" title={`${feeds.title} Atom`} href={feeds.atom} />
           <link rel="alternate" type="application/feed+json" title={`${feeds.title} JSON Feed`} href={feeds.json} />
+          <SiteIcons />
           {props.head}
           {/* A compile-time constant, not data: set verbatim because escaping would turn the
               quotes and `>` combinators in the CSS into entities that <style> does not decode. */}

@@ -6,11 +6,13 @@
 import type { Article } from "../db/types";
 import type { SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
+import { siteLogo, type ShareImage } from "../syndication/share-image";
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type JsonObject = { [key: string]: JsonValue };
 
-export function newsArticleJsonLd(article: Article, site: SiteConfig, canonical: string, imageUrl: string | null): JsonObject {
+export function newsArticleJsonLd(article: Article, site: SiteConfig, canonical: string, image: ShareImage, lang: string): JsonObject {
+  const logo = siteLogo(site);
   const byline = article.author ?? article.sourceName;
   const data: JsonObject = {
     "@context": "https://schema.org",
@@ -23,10 +25,15 @@ export function newsArticleJsonLd(article: Article, site: SiteConfig, canonical:
     url: canonical,
     articleSection: article.category.name,
     keywords: article.tags,
-    inLanguage: site.lang,
-    publisher: { "@type": "Organization", name: site.name, url: `${site.url}/` },
+    inLanguage: lang,
+    publisher: {
+      "@type": "Organization",
+      name: site.name,
+      url: `${site.url}/`,
+      logo: { "@type": "ImageObject", url: logo.url, width: logo.width, height: logo.height },
+    },
+    image: [image.url],
   };
-  if (imageUrl) data.image = [imageUrl];
   // A named author is a person; without one the byline is the source, an organization.
   if (byline) data.author = { "@type": article.author ? "Person" : "Organization", name: byline };
   if (article.sourceName) data.sourceOrganization = { "@type": "Organization", name: article.sourceName };

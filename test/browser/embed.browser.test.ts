@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { wordpressEmbed } from "../support/wordpress";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -161,6 +162,87 @@ describe("without JavaScript", () => {
       await context.close();
     });
   }
+});
+
+/** A host script that speaks WordPress's wp-embed protocol (restated, not WordPress's code). */
+const WP_HOST_SCRIPT = `addEventListener("message",function(e){var d=e.data;if(!d||typeof d.secret!=="string"||!d.secret||d.message!=="height")return;
+document.querySelectorAll('iframe[data-secret="'+d.secret+'"]').forEach(function(f){if(f.contentWindow!==e.source)return;f.removeAttribute("style");f.height=String(Math.min(Math.max(d.value,200),1000));
+document.querySelectorAll('blockquote[data-secret="'+d.secret+'"]').forEach(function(b){b.style.display="none"})})});`;
+
+async function oembedHtml(code: string): Promise<string> {
+  const res = await fetch(`${site}/oembed?url=${encodeURIComponent(`${site}/a/${code}`)}`);
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { html: string }).html;
+}
+
+async function shownFrame(page: Page) {
+  await page.waitForFunction(() => {
+    const f = document.querySelector("iframe");
+    return f !== null && getComputedStyle(f).position !== "absolute" && f.clientHeight > 0;
+  }, undefined, { timeout: 10_000 });
+  await page.waitForTimeout(300);
+  const frame = page.frames().find((f) => f.url().includes("/embed/"));
+  assert.ok(frame, "the card frame is on the page");
+  const height = await (await frame.frameElement()).evaluate((el) => (el as HTMLIFrameElement).clientHeight);
+  const content = await frame.evaluate(() => document.documentElement.scrollHeight);
+  const title = await frame.evaluate(() => document.querySelector("h1")?.textContent ?? "");
+  return { height, content, title };
+}
+
+describe("hosts that take our oEmbed html", () => {
+  it("sizes the card in a WordPress page: sandboxed allow-scripts only, secret in the URL, blockquote hidden", async () => {
+    const embed = wordpressEmbed(await oembedHtml(CODES[0]!), "k3Jd9sLq0Z");
+    assert.ok(embed, "WordPress keeps the embed");
+    const host = await serve(() => `<!doctype html><body style="width:600px">${embed}<script>${WP_HOST_SCRIPT}</script></body>`);
+    try {
+      const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(host.origin);
+      const { height, content, title } = await shownFrame(page);
+      assert.match(title, /中国太保/);
+      assert.ok(Math.abs(height - Math.max(content, 200)) <= 1, `iframe ${height}px vs card ${content}px`);
+      assert.equal(await page.locator("blockquote").isVisible(), false, "the fallback blockquote is hidden once the card shows");
+      await context.close();
+    } finally {
+      await new Promise((resolve) => host.server.close(resolve));
+    }
+  });
+
+  it("sizes the card on a page that keeps the html as it is (Ghost, plain HTML): embed.js adopts the iframe", async () => {
+    const html = await oembedHtml(CODES[1]!);
+    const host = await serve(() => `<!doctype html><body style="width:600px">${html}</body>`);
+    try {
+      const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(host.origin);
+      const { height, content } = await shownFrame(page);
+      assert.ok(Math.abs(height - content) <= 1, `iframe ${height}px vs card ${content}px`);
+      assert.equal(await page.locator("blockquote").count(), 0, "the fallback gave way to the card");
+      assert.equal(await page.locator("iframe").count(), 1, "the iframe was adopted, not duplicated");
+      assert.match((await page.locator("iframe").getAttribute("src")) ?? "", /#\?secret=[a-z0-9]{12}$/);
+      await context.close();
+    } finally {
+      await new Promise((resolve) => host.server.close(resolve));
+    }
+  });
+
+  it("sends nothing when the card is opened on its own", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { posted: number };
+      w.posted = 0;
+      const original = window.postMessage.bind(window);
+      window.postMessage = ((...args: Parameters<typeof window.postMessage>) => {
+        w.posted += 1;
+        return original(...args);
+      }) as typeof window.postMessage;
+    });
+    await page.goto(`${site}/embed/${CODES[0]}#?secret=abcdefghij`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => (window as unknown as { posted: number }).posted), 0);
+    await context.close();
+  });
 });
 
 describe("a configured partner list", () => {

@@ -163,7 +163,7 @@ describe("counting", () => {
       const pageUrl = `${BASE}/a/${code}${visit.query}`;
       const page = await callWorker(pageUrl, { headers: { "User-Agent": visit.ua } });
       cacheStates.push(page.headers.get("x-cache") ?? "");
-      const src = /<img src="([^"]+)" alt="" width="1" height="1" class="beacon"/.exec(await page.text())?.[1];
+      const src = /class="beacon"[^>]*background-image:url\(([^)]+)\)/.exec(await page.text())?.[1];
       expect(src).toBe(`/v/${code}.gif`);
       // What a browser sends for a same-origin image under strict-origin-when-cross-origin.
       await beacon(code, { Referer: pageUrl, "User-Agent": visit.ua });

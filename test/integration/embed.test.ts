@@ -85,9 +85,9 @@ describe("/oembed", () => {
     expect(doc.oembed.html).toContain("edgewire-card");
   });
 
-  it("gives thumbnails all together for articles with an image", async () => {
-    const data = (await (await SELF.fetch(`${BASE}/oembed?url=${encodeURIComponent(`${BASE}/a/NW202401050000000001`)}`)).json()) as Record<string, unknown>;
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual(["https://img.example/p.jpg", 800, 450]);
+  it("sizes the thumbnail within maxwidth/maxheight with the image's proportions", async () => {
+    const data = (await (await SELF.fetch(`${BASE}/oembed?url=${articleUrl}&maxwidth=400&maxheight=400`)).json()) as Record<string, unknown>;
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([`${BASE}/share-default.png`, 400, 210]);
   });
 
   it.each([["https://evil.example/a/" + CODE], ["http://news.example.com/a/" + CODE], ["https://news.example.com@evil.example/a/" + CODE], [""]])(

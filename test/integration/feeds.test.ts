@@ -138,6 +138,20 @@ describe("category feeds", () => {
     const feed: JsonFeedDoc = await res.json();
     expect(feed.hubs).toEqual([{ type: "WebSub", url: "https://hub.example/" }]);
     expect(feed.feed_url).toBe(`${ORIGIN}/category/hubfeed/feed.json`);
+    expect(res.headers.get("link")).toBe(`<https://hub.example/>; rel="hub", <${ORIGIN}/category/hubfeed/feed.json>; rel="self"`);
+  });
+
+  it("sends rel=self in a Link header on every feed, and absolute links inside the content", async () => {
+    await seedPosts(makePost({ title: "绝对链接", infoCode: "AB202407010000000001", category: "absfeed", tags: ["链接"], body: '<p><a href="/tag/%E9%93%BE%E6%8E%A5.html">链接</a><img src="/img/a.png" alt="图"></p>' }));
+    for (const path of ["/feed.xml", "/atom.xml", "/feed.json", "/category/absfeed/feed.xml", "/category/absfeed/atom.xml", "/category/absfeed/feed.json"]) {
+      const res = await get(path);
+      expect(res.headers.get("link"), path).toBe(`<${ORIGIN}${path}>; rel="self"`);
+      const text = await res.text();
+      if (!path.startsWith("/category/")) continue;
+      expect(text, path).toContain("https://news.example.com/tag/%E9%93%BE%E6%8E%A5.html");
+      expect(text, path).toContain("https://news.example.com/img/a.png");
+      expect(text, path).not.toMatch(/href=(\\?"|&quot;)\//);
+    }
   });
 });
 

@@ -17,6 +17,10 @@ describe.each(PATHS)("security headers on %s", (path) => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(csp).not.toContain("nonce-");
+    // Lighthouse reads /robots.txt with fetch from inside the page; the icons and manifest are the page's own.
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+    expect(csp).toMatch(/img-src 'self'/);
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");

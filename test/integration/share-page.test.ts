@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
-import { SELF } from "cloudflare:test";
+import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import worker from "../../src/index";
 import fixture from "../fixtures/2022-04-28-NW202204282363815497.md?raw";
 import { linksWhere, metaAll, metaOne, parsePage } from "../support/html";
 import { makePost, seedPosts } from "../support/seed";
@@ -21,6 +22,7 @@ type NewsArticleLd = {
   author: { name: string };
   image?: string[];
   keywords: string[];
+  inLanguage: string;
 };
 
 function get(path: string, init?: RequestInit): Promise<Response> {
@@ -81,12 +83,18 @@ describe("GET /a/{infoCode}", () => {
     expect(metaOne(page, "og:locale")).toBe("zh_CN");
     // No image of its own: the generated share card (test/integration/cards-route.test.ts).
     expect(metaOne(page, "og:image")).toMatch(new RegExp(`^${ORIGIN}/card/${CODE}-[0-9a-f]{16}\\.png$`));
+    expect(metaOne(page, "og:image:width")).toBe("1200");
+    expect(metaOne(page, "og:image:height")).toBe("630");
+    expect(metaOne(page, "og:image:type")).toBe("image/png");
+    expect(metaOne(page, "og:image:alt")).toBe(TITLE);
+    expect(metaOne(page, "author")).toBe("北方网");
     expect(metaOne(page, "article:published_time")).toBe("2022-04-28T14:08:53+08:00");
     expect(metaOne(page, "article:modified_time")).toBe("2022-04-28T14:08:53+08:00");
     expect(metaOne(page, "article:section")).toBe("北方网新闻");
     expect(metaAll(page, "article:tag")).toEqual(["北方网新闻"]);
     expect(metaOne(page, "twitter:card")).toBe("summary_large_image");
     expect(metaOne(page, "twitter:image")).toBe(metaOne(page, "og:image"));
+    expect(metaOne(page, "twitter:site")).toBeUndefined();
     expect(metaOne(page, "twitter:title")).toBe(TITLE);
     expect(metaOne(page, "description")).toMatch(/^3月以来/);
     const oembed = `${ORIGIN}/oembed?url=${encodeURIComponent(CANONICAL)}`;
@@ -109,7 +117,13 @@ describe("GET /a/{infoCode}", () => {
     expect(ld.datePublished).toBe("2022-04-28T14:08:53+08:00");
     expect(ld.dateModified).toBe("2022-04-28T14:08:53+08:00");
     expect(ld.mainEntityOfPage["@id"]).toBe(CANONICAL);
-    expect(ld.publisher).toEqual({ "@type": "Organization", name: "edgewire 新闻", url: `${ORIGIN}/` });
+    expect(ld.publisher).toEqual({
+      "@type": "Organization",
+      name: "edgewire 新闻",
+      url: `${ORIGIN}/`,
+      logo: { "@type": "ImageObject", url: `${ORIGIN}/icon-512.png`, width: 512, height: 512 },
+    });
+    expect(ld.inLanguage).toBe("zh-CN");
     expect(ld.sourceOrganization.name).toBe("北方网");
     expect(ld.author.name).toBe("北方网");
     expect(ld.keywords).toEqual(["北方网新闻"]);
@@ -124,6 +138,8 @@ describe("GET /a/{infoCode}", () => {
     expect(card).toMatch(/^https:\/\/news\.example\.com\/card\/IM202401050000000001-[0-9a-f]{16}\.png$/);
     expect(metaOne(page, "twitter:image")).toBe(card);
     expect(metaOne(page, "twitter:card")).toBe("summary_large_image");
+    expect(metaOne(page, "og:image:alt")).toBe("有图的文章");
+    expect(metaOne(page, "og:image:width")).toBe("1200");
     expect((JSON.parse(page.jsonLd[0] ?? "") as NewsArticleLd).image).toEqual([card]);
   });
 
@@ -242,5 +258,32 @@ describe("unknown page paths", () => {
     const api = await get("/api/v1/no-such-thing");
     expect(api.status).toBe(404);
     expect(api.headers.get("content-type")).toContain("application/problem+json");
+  });
+});
+
+describe("share previews never pick the wrong image", () => {
+  it("has no <img> that is not the article's: the view beacon is a CSS background", async () => {
+    await seedPosts(makePost({ title: "无图文章", infoCode: "BC202401050000000001" }));
+    const html = await (await get("/a/BC202401050000000001")).text();
+    expect(html).not.toMatch(/<img[^>]*\/v\//);
+    expect(html).toContain("background-image:url(/v/BC202401050000000001.gif)");
+  });
+
+  it("names twitter:site from configuration", async () => {
+    await seedPosts(makePost({ title: "推特账号", infoCode: "TW202401050000000001" }));
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(`${ORIGIN}/a/TW202401050000000001`), { ...env, TWITTER_SITE: "edgewire_news" }, ctx);
+    await waitOnExecutionContext(ctx);
+    const page = await parsePage(await res.text());
+    expect(metaOne(page, "twitter:site")).toBe("@edgewire_news");
+  });
+
+  it("labels an English post as English everywhere, and a front-matter lang wins", async () => {
+    await seedPosts(makePost({ title: "Markets rally as rates hold", infoCode: "EN202401050000000001", body: "<p>Stocks rose on Tuesday.</p>" }));
+    const html = await (await get("/a/EN202401050000000001")).text();
+    const page = await parsePage(html);
+    expect(html).toContain('<html lang="en">');
+    expect(metaOne(page, "og:locale")).toBe("en_US");
+    expect((JSON.parse(page.jsonLd[0] ?? "") as NewsArticleLd).inLanguage).toBe("en");
   });
 });

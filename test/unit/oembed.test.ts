@@ -72,17 +72,29 @@ const article: Article = {
 };
 
 describe("buildOEmbed", () => {
-  it("has every required field and no thumbnail fields without an image", () => {
+  it("has every required field, and the default image as a thumbnail without an image of its own", () => {
     const data = buildOEmbed(article, site);
     expect(data).toMatchObject({ type: "rich", version: "1.0", title: "太保 & <测试>", author_name: "北方网", provider_name: "edgewire 新闻", provider_url: "https://news.example.com/", width: 550, height: 240 });
-    expect(Object.keys(data).filter((k) => k.startsWith("thumbnail_"))).toEqual([]);
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual(["https://news.example.com/share-default.png", 1200, 630]);
     expect(data.html).toContain(`<blockquote class="edgewire-card" data-info-code="${CODE}"><a href="https://news.example.com/a/${CODE}">太保 &amp; &lt;测试&gt;</a></blockquote>`);
+    expect(data.html).toContain(`<iframe class="edgewire-card-frame" src="https://news.example.com/embed/${CODE}" width="550" height="240"`);
     expect(data.html).toContain('<script async src="https://news.example.com/embed.js"></script>');
   });
 
-  it("gives all three thumbnail fields together", () => {
+  it.each([
+    [600, undefined, 600, 315],
+    [undefined, 100, 190, 100],
+    [300, 300, 300, 157],
+    [5000, 5000, 1200, 630],
+  ])("fits the thumbnail in maxwidth %s × maxheight %s with its proportions: %i×%i", (maxwidth, maxheight, width, height) => {
+    const data = buildOEmbed(article, site, maxwidth, maxheight);
+    expect([data.thumbnail_width, data.thumbnail_height]).toEqual([width, height]);
+    expect((data.thumbnail_width ?? 0) <= (maxwidth ?? Infinity) && (data.thumbnail_height ?? 0) <= (maxheight ?? Infinity)).toBe(true);
+  });
+
+  it("gives no thumbnail for an image whose size is not known, rather than made-up numbers", () => {
     const data = buildOEmbed({ ...article, imageUrl: "https://img.example/a.jpg" }, site);
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual(["https://img.example/a.jpg", 800, 450]);
+    expect(Object.keys(data).filter((k) => k.startsWith("thumbnail_"))).toEqual([]);
   });
 
   it("escapes the XML form", () => {

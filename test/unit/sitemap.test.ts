@@ -140,8 +140,10 @@ describe("renderNewsSitemap", () => {
     expect(renderNewsSitemap(SITE, many).match(/<news:news>/g)).toHaveLength(1000);
   });
 
-  it("is valid when empty", () => {
-    expect(children(only(parseXml(renderNewsSitemap(SITE, [])), "urlset"), "url")).toEqual([]);
+  it("is schema-valid when empty: one URL (a urlset needs one), the home page, with no news entry", () => {
+    const urls = children(only(parseXml(renderNewsSitemap(SITE, [])), "urlset"), "url");
+    expect(urls.map((u) => childText(u, "loc"))).toEqual([`${SITE.url}/`]);
+    expect(children(urls[0] ?? {}, "news:news")).toEqual([]);
   });
 
   it.each([
