@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { buildCardsWorker, cardsWorkerOptions } from "./scripts/lib/cards-worker";
 
 // Tests make no network calls: no telemetry, no update check, no Request.cf lookup.
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -14,10 +16,23 @@ export default defineConfig({
   plugins: [
     cloudflareTest(async () => {
       const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+      // The cards Worker runs beside the app as an auxiliary worker (the CARDS service binding),
+      // built as deployed. Its only outbound fetches are article images: served from a fixture.
+      const cards = cardsWorkerOptions(buildCardsWorker(path.join(import.meta.dirname, ".wrangler/cards-test")));
+      const photo = readFileSync(path.join(import.meta.dirname, "test/fixtures/cards/photo.png"));
       return {
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          workers: [
+            {
+              ...cards,
+              outboundService: (request: Request) =>
+                new URL(request.url).pathname.endsWith("/photo.png")
+                  ? new Response(photo, { headers: { "Content-Type": "image/png" } })
+                  : new Response("not found", { status: 404 }),
+            },
+          ],
           bindings: {
             TEST_MIGRATIONS: migrations,
             SITE_URL: "https://news.example.com",
@@ -25,6 +40,8 @@ export default defineConfig({
             ADMIN_TOKEN_NEXT: "test-admin-token-next",
             // Many suites send wrong tokens on purpose; test/integration/auth-limits.test.ts sets its own limit.
             ADMIN_AUTH_FAILURES_PER_MINUTE: "100000",
+            // Writes in other suites do not draw cards; cards-route.test.ts calls ensureCards itself.
+            CARDS_PRERENDER: "off",
           },
         },
       };

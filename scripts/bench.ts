@@ -21,6 +21,8 @@ import { explain, recordingD1, SYNTHETIC_ROWS, type Plan, type Recorded } from "
 import { measurePurgeCost, median, PURGE_COST_BINDINGS, type PurgeCost } from "./bench/purge-cost";
 import { measureThroughput, throughputLines, type Throughput } from "./bench/throughput";
 import { startFloorMemory, startReal } from "./bench/workers";
+import { benchCards, cardBenchLines, type CardBench } from "./bench/cards";
+import { buildCardsWorker } from "./lib/cards-worker";
 
 const quick = process.argv.includes("--quick");
 const BENCH_DIR = path.join(ROOT, ".bench");
@@ -61,20 +63,24 @@ async function main(): Promise<void> {
   log("building the bundle");
   const scriptPath = buildWorker(path.join(BENCH_DIR, "dist"));
   const bundle = readFileSync(scriptPath);
+  const cardsDir = buildCardsWorker(path.join(BENCH_DIR, "cards-dist"));
+  process.env.EDGEWIRE_CARDS_DIR = cardsDir; // the real workers below start it beside the app
 
   // 5. Import: generated posts through `npm run import` into an empty local D1.
   log(`importing ${POSTS} generated posts`);
   const postsDir = writeBenchPosts(path.join(BENCH_DIR, "posts"), POSTS);
   const t0 = performance.now();
   // The import reuses the bundle just built; its time is measured alone, before the variants
-  // are built (a build running beside it would slow it down).
-  const importOut = await tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, EDGEWIRE_WORKER_BUNDLE: scriptPath });
+  // are built (a build running beside it would slow it down). Cards are measured on their own
+  // (section 9): the import's writes do not draw them.
+  const importOut = await tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir, CARDS_PRERENDER: "off" });
   const importSeconds = (performance.now() - t0) / 1000;
   const importSummary = importOut.trim().split("\n").pop() ?? "";
 
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
   const stateDir = path.join(PERSIST_TO, "v3");
-  const bindings = { SITE_URL: "https://news.example.com" };
+  // Writes (the purge-cost PUTs) do not draw cards: their cost is section 9's, not the write's.
+  const bindings = { SITE_URL: "https://news.example.com", CARDS_PRERENDER: "off" };
 
   // 1–2. The share page under load, next to its floors, with the breakdown of a miss.
   const runs: Throughput[] = [];
@@ -133,6 +139,8 @@ async function main(): Promise<void> {
   const cpu = await renderCpu();
   log("ingest CPU per post (normal and 900 KB adversarial)");
   const ingest = await ingestCpu(quick);
+  log("share card CPU and memory (cards Worker)");
+  const cards = await benchCards(quick);
 
   // 6. D1 work per request and query plans at 100,000 articles.
   log("D1 queries per route and EXPLAIN QUERY PLAN at 100,000 articles");
@@ -142,7 +150,7 @@ async function main(): Promise<void> {
   const floorStartup = floorMemory.startupMs;
   await Promise.all([real.mf.dispose(), floorMemory.mf.dispose()]);
 
-  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup });
+  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup, cards });
   log(`done; wrote ${quick ? ".bench/BENCHMARKS-quick.md (BENCHMARKS.md is written by full runs only)" : "BENCHMARKS.md"}`);
 }
 
@@ -258,6 +266,7 @@ type Report = {
   d1: D1Work;
   realStartup: number;
   floorStartup: number;
+  cards: CardBench;
 };
 
 /** The budgets that must hold in every run, one row a run. */
@@ -372,6 +381,7 @@ function writeReport(r: Report): void {
       "the content of every page is in its HTML. `npm run test:browser` checks it where it counts: Chromium with JavaScript off, " +
       "375 px wide, shows the headline (and on the article page, the body) of each of these pages.",
     "",
+    ...cardBenchLines(r.cards),
   ];
   // Only a full run is the record; a quick run is a check, printed and kept under .bench/.
   const report = lines.join("\n");

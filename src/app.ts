@@ -13,6 +13,7 @@ import { apiArticles } from "./routes/api-articles";
 import { apiLists } from "./routes/api-lists";
 import { articles } from "./routes/articles";
 import { beacon } from "./routes/beacon";
+import { cards } from "./routes/cards";
 import { embed } from "./routes/embed";
 import { feeds } from "./routes/feeds";
 import { health } from "./routes/health";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.route("/", search);
   app.route("/", beacon);
   app.route("/", embed);
+  app.route("/", cards);
   app.route("/", apiArticles);
   app.route("/", apiLists);
   app.route("/", listings);

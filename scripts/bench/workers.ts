@@ -4,6 +4,8 @@
  */
 import path from "node:path";
 import { Miniflare } from "miniflare";
+import { buildCardsWorker, cardsWorkerOptions } from "../lib/cards-worker";
+import { ROOT } from "../lib/env";
 
 // The same bytes as the share page's HIT, headers included (a floor without our security
 // headers would send less): built once, returned from memory.
@@ -77,14 +79,31 @@ export function startFloorD1(stateDir: string, d1Databases: unknown, put: "" | "
   });
 }
 
-/** The real bundle with wrangler.toml's bindings on the benchmark's own state folder. */
+/** The cards Worker, built once per bench run: the real worker's CARDS binding names it. */
+let cardsDir: string | undefined;
+
+/** The real bundle with wrangler.toml's bindings on the benchmark's own state folder, and the cards Worker beside it. */
 export async function startReal(scriptPath: string, workerOptions: Record<string, unknown>, stateDir: string, bindings: Record<string, string>): Promise<Started> {
-  return start({
-    ...workerOptions,
-    modules: true,
-    scriptPath,
-    bindings: { ...(workerOptions.bindings as Record<string, unknown>), ...bindings },
+  cardsDir ??= process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker(path.join(ROOT, ".bench/cards-dist"));
+  const t0 = performance.now();
+  const mf = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    workers: [
+      {
+        ...workerOptions,
+        name: "edgewire",
+        modules: true,
+        scriptPath,
+        bindings: { ...(workerOptions.bindings as Record<string, unknown>), ...bindings },
+      },
+      cardsWorkerOptions(cardsDir),
+    ],
     d1Persist: path.join(stateDir, "d1"),
     cachePersist: false,
+    r2Persist: false,
   } as ConstructorParameters<typeof Miniflare>[0]);
+  const url = await mf.ready;
+  await (await mf.dispatchFetch(new URL("/", url))).arrayBuffer();
+  return { mf, url, startupMs: performance.now() - t0 };
 }

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { buildCardsWorker, cardsWorkerOptions } from "./cards-worker";
 import { ROOT, readDevVars } from "./env";
 
 /**
@@ -47,6 +48,8 @@ export type LocalWorkerOptions = {
   persist?: boolean;
   /** An already built bundle; else EDGEWIRE_WORKER_BUNDLE (the benchmark's), else built fresh. */
   scriptPath?: string;
+  /** An already built cards Worker folder (buildCardsWorker); else EDGEWIRE_CARDS_DIR (the benchmark's), else built fresh. */
+  cardsDir?: string;
   /** Each line workerd prints (logs, warnings), instead of passing it straight through. */
   onRuntimeLine?: (line: string, stream: "stdout" | "stderr") => void;
 };
@@ -74,14 +77,23 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
   const persist = options.persist ?? true;
   const mf = new Miniflare({
-    ...workerOptions,
-    modules: true,
-    scriptPath,
-    bindings: { ...workerOptions.bindings, ...readDevVars(), ...options.bindings },
+    // The app first (dispatchFetch and the port serve it), then the cards Worker its CARDS binding names.
+    workers: [
+      {
+        ...workerOptions,
+        name: "edgewire",
+        modules: true,
+        scriptPath,
+        // CARDS_PRERENDER from the environment: the bench imports without drawing cards.
+        bindings: { ...workerOptions.bindings, ...readDevVars(), ...(process.env.CARDS_PRERENDER ? { CARDS_PRERENDER: process.env.CARDS_PRERENDER } : {}), ...options.bindings },
+      },
+      cardsWorkerOptions(options.cardsDir ?? process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker()),
+    ],
     host: "127.0.0.1",
     ...(options.port !== undefined ? { port: options.port } : {}),
     d1Persist: persist ? path.join(STATE_DIR, "d1") : false,
     cachePersist: persist ? path.join(STATE_DIR, "cache") : false,
+    r2Persist: persist ? path.join(STATE_DIR, "r2") : false,
     ...(options.onRuntimeLine ? { handleRuntimeStdio: (out: NodeJS.ReadableStream, err: NodeJS.ReadableStream) => {
       const onLine = options.onRuntimeLine;
       if (!onLine) return;

@@ -34,7 +34,8 @@ export function readerHeaders(stored: HeadersInit, etag: string, status: number,
   for (const name of INTERNAL) headers.delete(name);
   headers.set("ETag", etag);
   headers.set("X-Cache", label);
-  if (status < 500) headers.set("Cache-Control", browserCacheControl(status, policy));
+  // A response the route marked no-store (never stored) keeps it: browsers must not keep it either.
+  if (status < 500 && !/no-store/i.test(headers.get("Cache-Control") ?? "")) headers.set("Cache-Control", browserCacheControl(status, policy));
   return headers;
 }
 

@@ -18,6 +18,8 @@ export type CachePolicy = {
   staleIfError: number;
   /** Browser max-age: short, so readers pick up corrections quickly. */
   browserMaxAge: number;
+  /** The URL names its content (a hash): browsers may keep it for good (`immutable`). */
+  immutable?: boolean;
 };
 
 export const MINUTE = 60;
@@ -27,6 +29,9 @@ export const DAY = 24 * HOUR;
 export const PAGE: CachePolicy = { softTtl: 60, staleWhileRevalidate: 5 * MINUTE, staleIfError: DAY, browserMaxAge: 60 };
 export const FEED: CachePolicy = { softTtl: 2 * MINUTE, staleWhileRevalidate: 10 * MINUTE, staleIfError: DAY, browserMaxAge: 5 * MINUTE };
 export const STATIC: CachePolicy = { softTtl: HOUR, staleWhileRevalidate: DAY, staleIfError: 7 * DAY, browserMaxAge: HOUR };
+export const YEAR = 365 * DAY;
+/** Content-addressed files (share cards): kept a year; a change makes a new URL, not a new copy. */
+export const IMMUTABLE: CachePolicy = { softTtl: 30 * DAY, staleWhileRevalidate: DAY, staleIfError: 30 * DAY, browserMaxAge: YEAR, immutable: true };
 
 /** A 404 or 410 is cached briefly: long enough to absorb a burst; a create purges it at once. */
 export const NOT_FOUND_TTL = 30;
@@ -161,7 +166,7 @@ export function freshness(ageSeconds: number, softTtl: number, policy: CachePoli
 
 export function browserCacheControl(status: number, policy: CachePolicy): string {
   const maxAge = status === 200 ? policy.browserMaxAge : Math.min(NOT_FOUND_TTL, policy.browserMaxAge);
-  return `public, max-age=${maxAge}`;
+  return status === 200 && policy.immutable ? `public, max-age=${maxAge}, immutable` : `public, max-age=${maxAge}`;
 }
 
 /** If-None-Match with lists, `*` and weak comparison (RFC 9110 §13.1.2). */

@@ -27,7 +27,8 @@ export function workersCacheControl(status: number, policy: CachePolicy, storabl
   if (!storable) return "no-store";
   const edge = status === 200 ? policy.softTtl : Math.min(NOT_FOUND_TTL, policy.softTtl);
   const browser = status === 200 ? policy.browserMaxAge : Math.min(NOT_FOUND_TTL, policy.browserMaxAge);
-  return `public, max-age=${browser}, s-maxage=${edge}, stale-while-revalidate=${policy.staleWhileRevalidate}, stale-if-error=${policy.staleIfError}`;
+  const immutable = status === 200 && policy.immutable ? ", immutable" : "";
+  return `public, max-age=${browser}${immutable}, s-maxage=${edge}, stale-while-revalidate=${policy.staleWhileRevalidate}, stale-if-error=${policy.staleIfError}`;
 }
 
 type Handler = (request: Request, env: Bindings, ctx: ExecutionContext) => Response | Promise<Response>;

@@ -48,3 +48,8 @@ export type FeedFile = "feed.xml" | "atom.xml" | "feed.json";
 export function feedPath(file: FeedFile, categorySlug?: string): string {
   return categorySlug === undefined ? `/${file}` : `/category/${categorySlug}/${file}`;
 }
+
+/** A share card image (src/routes/cards.ts): `file` from cardFile() in src/cards/model.ts. */
+export function cardPath(file: string): string {
+  return `/card/${file}`;
+}

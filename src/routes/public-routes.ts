@@ -3,7 +3,7 @@
  * paths from and the edge cache makes its keys from, so a route cannot exist without a
  * policy or a policy without a route (test/unit/route-table.test.ts checks the app).
  */
-import { FEED, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
+import { FEED, IMMUTABLE, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
 import {
   categorySlug,
   dimension,
@@ -81,6 +81,8 @@ export const ROUTES = {
     canonical: codePath("/embed/"),
   },
   embedScript: { path: "/embed.js", policy: STATIC },
+  // Share card images: the URL names the card's content hash, so a copy never goes stale.
+  card: { path: "/card/:file{[A-Z]{2}[0-9]{18}-[0-9a-f]{16}(?:-square)?(?:-dark)?\\.png}", policy: IMMUTABLE },
   favicon: { path: "/favicon.ico", policy: STATIC },
   iconSvg: { path: "/icon.svg", policy: STATIC },
   icon192: { path: "/icon-192.png", policy: STATIC },

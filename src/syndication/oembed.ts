@@ -7,7 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { articlePath, embedPath } from "../lib/paths";
-import { shareImage, type ShareImage } from "./share-image";
+import { ownOrDefaultImage, type ShareImage } from "./share-image";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -106,7 +106,7 @@ export function thumbnailFor(image: ShareImage, maxwidth?: number, maxheight?: n
 
 export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: number, maxheight?: number): OEmbed {
   const { width, height } = embedSize(maxwidth, maxheight);
-  const thumb = thumbnailFor(shareImage(article, site), maxwidth, maxheight);
+  const thumb = thumbnailFor(ownOrDefaultImage(article, site), maxwidth, maxheight);
   return {
     type: "rich",
     version: "1.0",

@@ -6,6 +6,7 @@
  * a wrong size is worse for unfurlers than none.
  */
 import { IMAGES } from "../assets/images";
+import { shareCardUrl } from "../cards/advertise";
 import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 
@@ -24,7 +25,17 @@ export function httpUrl(value: string | null, base: string): string | null {
   }
 }
 
-export function shareImage(article: Pick<Article, "imageUrl" | "title">, site: SiteConfig): ShareImage {
+/**
+ * A share page's image: the article's generated share card (issue 17, src/cards/), 1200×630
+ * PNG, which draws the article's own image when it has one. The site's default image stays
+ * for what has no article (defaultShareImage).
+ */
+export function shareImage(article: Article, site: SiteConfig): ShareImage {
+  return { url: shareCardUrl(article, site), alt: article.title, type: "image/png", width: 1200, height: 630, isDefault: false };
+}
+
+/** oEmbed's thumbnail: the article's own image (no recorded size), else the site's default image. */
+export function ownOrDefaultImage(article: Pick<Article, "imageUrl" | "title">, site: SiteConfig): ShareImage {
   const own = httpUrl(article.imageUrl, site.url);
   if (own) return { url: own, alt: article.title, isDefault: false };
   const image = IMAGES[DEFAULT_SHARE_IMAGE_PATH];

@@ -83,19 +83,19 @@ describe("GET /a/{infoCode}", () => {
     expect(metaOne(page, "og:url")).toBe(CANONICAL);
     expect(metaOne(page, "og:site_name")).toBe("edgewire 新闻");
     expect(metaOne(page, "og:locale")).toBe("zh_CN");
-    // No image of its own: the site's default share image, with its size, type and alt.
-    expect(metaOne(page, "og:image")).toBe(`${ORIGIN}/share-default.png`);
+    // No image of its own: the generated share card (test/integration/cards-route.test.ts).
+    expect(metaOne(page, "og:image")).toMatch(new RegExp(`^${ORIGIN}/card/${CODE}-[0-9a-f]{16}\\.png$`));
     expect(metaOne(page, "og:image:width")).toBe("1200");
     expect(metaOne(page, "og:image:height")).toBe("630");
     expect(metaOne(page, "og:image:type")).toBe("image/png");
-    expect(metaOne(page, "og:image:alt")).toBe("edgewire 新闻");
-    expect(metaOne(page, "twitter:image:alt")).toBe("edgewire 新闻");
+    expect(metaOne(page, "og:image:alt")).toBe(TITLE);
     expect(metaOne(page, "author")).toBe("北方网");
     expect(metaOne(page, "article:published_time")).toBe("2022-04-28T14:08:53+08:00");
     expect(metaOne(page, "article:modified_time")).toBe("2022-04-28T14:08:53+08:00");
     expect(metaOne(page, "article:section")).toBe("北方网新闻");
     expect(metaAll(page, "article:tag")).toEqual(["北方网新闻"]);
     expect(metaOne(page, "twitter:card")).toBe("summary_large_image");
+    expect(metaOne(page, "twitter:image")).toBe(metaOne(page, "og:image"));
     expect(metaOne(page, "twitter:site")).toBeUndefined();
     expect(metaOne(page, "twitter:title")).toBe(TITLE);
     expect(metaOne(page, "description")).toMatch(/^3月以来/);
@@ -129,20 +129,20 @@ describe("GET /a/{infoCode}", () => {
     expect(ld.sourceOrganization.name).toBe("北方网");
     expect(ld.author.name).toBe("北方网");
     expect(ld.keywords).toEqual(["北方网新闻"]);
-    expect(ld.image).toEqual([`${ORIGIN}/share-default.png`]);
+    expect(ld.image).toEqual([expect.stringMatching(new RegExp(`^${ORIGIN}/card/${CODE}-[0-9a-f]{16}\\.png$`))]);
   });
 
-  it("uses a large Twitter card and og:image when the post has an image", async () => {
+  it("advertises the share card (which draws the post's image) as og:image when the post has an image", async () => {
     const image = "https://img.example.com/cover.jpg";
     await seedPosts(makePost({ title: "有图的文章", infoCode: "IM202401050000000001", extra: { image } }));
     const page = await parsePage(await (await get("/a/IM202401050000000001")).text());
-    expect(metaOne(page, "og:image")).toBe(image);
-    expect(metaOne(page, "twitter:image")).toBe(image);
+    const card = metaOne(page, "og:image");
+    expect(card).toMatch(/^https:\/\/news\.example\.com\/card\/IM202401050000000001-[0-9a-f]{16}\.png$/);
+    expect(metaOne(page, "twitter:image")).toBe(card);
     expect(metaOne(page, "twitter:card")).toBe("summary_large_image");
     expect(metaOne(page, "og:image:alt")).toBe("有图的文章");
-    // Its size is not recorded anywhere: no made-up width or height.
-    expect(metaOne(page, "og:image:width")).toBeUndefined();
-    expect((JSON.parse(page.jsonLd[0] ?? "") as NewsArticleLd).image).toEqual([image]);
+    expect(metaOne(page, "og:image:width")).toBe("1200");
+    expect((JSON.parse(page.jsonLd[0] ?? "") as NewsArticleLd).image).toEqual([card]);
   });
 
   it("escapes markup in titles in the HTML and in the JSON-LD", async () => {

@@ -1,0 +1,42 @@
+/**
+ * The cards Worker (wrangler.cards.toml) built as `wrangler deploy` would and described as a
+ * Miniflare worker, so the test pool, the local scripts and the bench run the same bundle
+ * beside the main Worker (its CARDS service binding names it).
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./env";
+
+export const CARDS_WORKER_NAME = "edgewire-cards";
+export const CARDS_BUCKET = "edgewire-cards";
+const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+
+/** Bundles src/cards/worker.ts into `outdir` (worker.js plus its .woff and .wasm modules). */
+export function buildCardsWorker(outdir = path.join(ROOT, ".wrangler/cards-dist")): string {
+  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "-c", "wrangler.cards.toml", "--outdir", outdir], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  return outdir;
+}
+
+type ModuleDef = { type: "ESModule" | "Data" | "CompiledWasm"; path: string };
+
+/** Miniflare options for the built cards Worker: its modules listed one by one (no module rules needed). */
+export function cardsWorkerOptions(outdir: string) {
+  const modules: ModuleDef[] = [{ type: "ESModule", path: path.join(outdir, "worker.js") }];
+  for (const file of readdirSync(outdir)) {
+    if (file.endsWith(".woff")) modules.push({ type: "Data", path: path.join(outdir, file) });
+    else if (file.endsWith(".wasm")) modules.push({ type: "CompiledWasm", path: path.join(outdir, file) });
+  }
+  return {
+    name: CARDS_WORKER_NAME,
+    modules,
+    modulesRoot: outdir,
+    compatibilityDate: "2026-04-26",
+    compatibilityFlags: ["nodejs_compat"],
+    r2Buckets: { CARDS_BUCKET },
+  };
+}

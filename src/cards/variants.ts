@@ -1,0 +1,11 @@
+/** What each card variant is drawn at (the cards Worker only; file names: CARD_SUFFIX in model.ts). */
+import type { CardVariant } from "./model";
+
+export const CARD_VARIANTS: Record<CardVariant, { width: number; height: number; theme: "light" | "dark" }> = {
+  /** Open Graph / X summary_large_image: 1.91:1. */
+  wide: { width: 1200, height: 630, theme: "light" },
+  /** Apps that crop previews to a square (WhatsApp, WeChat). */
+  square: { width: 800, height: 800, theme: "light" },
+  wideDark: { width: 1200, height: 630, theme: "dark" },
+  squareDark: { width: 800, height: 800, theme: "dark" },
+};
