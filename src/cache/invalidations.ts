@@ -11,6 +11,7 @@
  * request. Only plain data is shared between requests here: numbers and maps, never a
  * promise, which Workers forbid handing from one request to another.
  */
+import { purgesSince, recordPurges } from "../db/cache-purges";
 import type { CacheTag } from "./tags";
 import { logError } from "../lib/log";
 
@@ -72,15 +73,7 @@ export class Invalidations {
     const at = this.stamp(now);
     this.note(tags, at);
     for (const tag of tags) this.ownPurges.set(tag, at);
-    await db.batch([
-      db
-        .prepare(
-          `INSERT INTO cache_purges (tag, purged_at) SELECT value, ?1 FROM json_each(?2) WHERE true
-           ON CONFLICT (tag) DO UPDATE SET purged_at = max(purged_at, excluded.purged_at)`,
-        )
-        .bind(at, JSON.stringify(tags)),
-      db.prepare("DELETE FROM cache_purges WHERE purged_at < ?").bind(at - 4 * this.limits.horizonMs),
-    ]);
+    await recordPurges(db, tags, at, at - 4 * this.limits.horizonMs);
   }
 
   /**
@@ -109,10 +102,7 @@ export class Invalidations {
     this.syncStartedAt = now;
     try {
       const since = this.primed ? this.syncedAt - this.limits.overlapMs : now - this.limits.horizonMs;
-      const { results } = await db
-        .prepare("SELECT tag, purged_at AS at FROM cache_purges WHERE purged_at > ?")
-        .bind(since)
-        .all<{ tag: string; at: number }>();
+      const results = await purgesSince(db, since);
       for (const row of results) {
         if (this.ownPurges.get(row.tag) !== row.at) this.note([row.tag], row.at + this.limits.skewMs);
       }

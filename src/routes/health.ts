@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { pingDatabase } from "../db/health";
 import type { AppEnv } from "../env";
 
 export const health = new Hono<AppEnv>();
@@ -9,7 +10,7 @@ const SERVICE = "edgewire";
 health.get("/healthz", async (c) => {
   c.header("Cache-Control", "no-store");
   try {
-    await c.env.DB.prepare("SELECT 1 FROM articles LIMIT 1").all();
+    await pingDatabase(c.env.DB);
     return c.json({ service: SERVICE, status: "ok", database: "ok" });
   } catch {
     return c.json({ service: SERVICE, status: "degraded", database: "unreachable" }, 503);

@@ -95,28 +95,30 @@ afterAll(async () => {
 });
 
 describe("link unfurlers", () => {
-  it("open-graph-scraper sees title, description, the default image with its size, date with offset and locale", async () => {
+  it("open-graph-scraper sees title, description, the share card with its size, date with offset and locale", async () => {
     const { result } = await ogs({ url: `${local}/a/${ZH}` });
     expect(result.ogTitle).toBe(ZH_TITLE);
     expect(result.ogDescription).toMatch(/^3月以来/);
     expect(result.ogUrl).toBe(`${SITE}/a/${ZH}`);
     expect(result.ogLocale).toBe("zh_CN");
-    expect(result.ogImage?.[0]).toMatchObject({ url: `${SITE}/share-default.png`, width: "1200", height: "630", type: "image/png" });
+    // The article's generated share card (issue 17), with its size: what chat apps show.
+    expect(result.ogImage?.[0]).toMatchObject({ url: expect.stringMatching(new RegExp(`^${SITE}/card/${ZH}-[0-9a-f]{16}\\.png$`)), width: "1200", height: "630", type: "image/png" });
     expect(result.articlePublishedTime).toBe("2022-04-28T14:08:53+08:00");
     expect(result.twitterSite).toBe("@edgewire_news");
-    expect(result.twitterImage?.[0]?.alt).toBe("edgewire 新闻");
+    expect(result.twitterImage?.[0]?.alt).toBe(ZH_TITLE); // the card shows the headline, so its alt text is the headline
     expect(result.favicon).toBe("/favicon.ico");
   });
 
   it("metascraper picks our data, never the view beacon, for a Chinese and an English article", async () => {
     const metascraper = createMetascraper([metaAuthor(), metaDate(), metaDescription(), metaImage(), metaLang(), metaLogo(), metaPublisher(), metaTitle(), metaUrl()]);
     const zh = await metascraper({ html: await text(`/a/${ZH}`), url: `${SITE}/a/${ZH}` });
-    expect(zh).toMatchObject({ title: ZH_TITLE, url: `${SITE}/a/${ZH}`, image: `${SITE}/share-default.png`, lang: "zh", publisher: "edgewire 新闻", author: "北方网" });
+    expect(zh).toMatchObject({ title: ZH_TITLE, url: `${SITE}/a/${ZH}`, image: expect.stringMatching(new RegExp(`^${SITE}/card/${ZH}-[0-9a-f]{16}\\.png$`)), lang: "zh", publisher: "edgewire 新闻", author: "北方网" });
     expect(new Date(zh.date ?? "").getTime()).toBe(Date.parse("2022-04-28T14:08:53+08:00"));
     expect(zh.image).not.toContain("/v/");
     expect(zh.logo).toMatch(/^https:\/\/news\.example\.com\//);
     const en = await metascraper({ html: await text(`/a/${EN}`), url: `${SITE}/a/${EN}` });
-    expect(en).toMatchObject({ title: "Markets rally as rates hold", image: "https://img.example.com/markets.jpg", lang: "en", author: "Jane Doe" });
+    // Its own photo is drawn inside its generated card, and the card is what is advertised.
+    expect(en).toMatchObject({ title: "Markets rally as rates hold", image: expect.stringMatching(new RegExp(`^${SITE}/card/${EN}-[0-9a-f]{16}\\.png$`)), lang: "en", author: "Jane Doe" });
     expect(en.description).toBe("Stocks rose on Tuesday after the central bank held rates.");
   });
 });
