@@ -38,5 +38,13 @@ export function cardsWorkerOptions(outdir: string) {
     compatibilityDate: "2026-04-26",
     compatibilityFlags: ["nodejs_compat"],
     r2Buckets: { CARDS_BUCKET },
+    // Local runs (import, soak, browser tests, bench) make no calls out: an article image on
+    // another host is answered 502 here, and the card is drawn without it (and not stored as
+    // complete). Loopback hosts (a test's own image server) are reached as usual.
+    outboundService: (request: Request) => {
+      const host = new URL(request.url).hostname;
+      if (host === "127.0.0.1" || host === "localhost" || host === "[::1]") return fetch(request);
+      return new Response("local runs make no network calls", { status: 502 });
+    },
   };
 }
