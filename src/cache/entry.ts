@@ -2,6 +2,7 @@
  * A cached page as the edge cache handles it, and how a reader is answered from one.
  */
 import { declaredLength, negotiateHeaders } from "./encoding";
+import { tagsOf } from "./tags";
 import { browserCacheControl, etagMatches, type CachePolicy } from "./policy";
 
 /** When the page's render began (ms); what freshness and purges are judged by. */
@@ -76,7 +77,7 @@ export function discard(entry: Entry): void {
 
 /** A Cache API entry, its body streamed straight through: a HIT never buffers a large page. */
 export function fromCache(res: Response): Entry {
-  const tags = (res.headers.get("Cache-Tag") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  const tags = tagsOf(res);
   return {
     status: res.status,
     headers: res.headers,

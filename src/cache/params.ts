@@ -5,7 +5,9 @@
  * equivalent spellings share one entry, and bounds, so no one can mint entries without
  * limit: a value the route would reject makes no entry at all.
  */
+import { decodeCursor, encodeCursor } from "../db/articles";
 import { parseInfoCode } from "../lib/info-code";
+import { MAX_QUERY_CHARS } from "../search/tokens";
 import { ownArticleCode } from "../syndication/oembed";
 
 /** The parameter makes the request uncacheable: it is rendered (an error page) but never stored. */
@@ -25,14 +27,11 @@ export const pageNumber: ParamRule = (value) => {
   return n === 1 ? undefined : String(n);
 };
 
-/** A list cursor "publishedAt.id" in its canonical spelling (no leading zeros). */
+/** A list cursor "publishedAt.id" in its canonical spelling, as the lists re-encode it. */
 export const listCursor: ParamRule = (value) => {
-  const m = /^(\d{1,15})\.(\d{1,12})$/.exec(value);
-  return m ? `${Number(m[1])}.${Number(m[2])}` : INVALID;
+  const cursor = decodeCursor(value);
+  return cursor ? encodeCursor(cursor) : INVALID;
 };
-
-/** Longest search query in characters (src/search/tokens.ts MAX_QUERY_CHARS). */
-export const MAX_QUERY_CHARS = 100;
 
 /** A search query with whitespace collapsed; empty is the default, too long is rejected. */
 export const searchQuery: ParamRule = (value) => {
