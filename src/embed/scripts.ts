@@ -18,6 +18,12 @@
  * that very frame, from our origin (or the opaque origin of a frame sandboxed without
  * allow-same-origin), with that frame's secret and the expected shape. Loaded twice, it
  * does its work once.
+ *
+ * Adopting puts a fresh copy of the iframe, with the secret in its URL, in place of the
+ * original. Only setting the original's src to `…#?secret=` is not enough: while its first
+ * load is still under way, Chromium can take the new URL as a same-document change and
+ * keep the URL without the secret, so the card never learns it and stays hidden (seen in
+ * test/browser/embed.browser.test.ts on a cold card, about one load in three).
  */
 export const MESSAGE_TYPE = "edgewire:card-height";
 
@@ -50,7 +56,7 @@ var code=(q.getAttribute("data-info-code")||"").toUpperCase();
 if(!CODE.test(code))return;
 q.setAttribute("data-edgewire-done","1");
 var next=q.nextElementSibling;
-if(next&&next.tagName==="IFRAME"&&next.className.indexOf("edgewire-card-frame")>=0&&next.src.indexOf(origin+"/embed/")===0){arm(next);return}
+if(next&&next.tagName==="IFRAME"&&next.className.indexOf("edgewire-card-frame")>=0&&next.src.indexOf(origin+"/embed/")===0){var c=next.cloneNode(false);arm(c);next.parentNode.replaceChild(c,next);return}
 var f=document.createElement("iframe"),theme=q.getAttribute("data-theme");
 f.src=origin+"/embed/"+code+(theme==="dark"||theme==="light"?"?theme="+theme:"");
 f.title=(q.textContent||"").trim()||code;

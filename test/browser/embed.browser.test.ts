@@ -181,9 +181,11 @@ async function shownFrame(page: Page) {
     return f !== null && getComputedStyle(f).position !== "absolute" && f.clientHeight > 0;
   }, undefined, { timeout: 10_000 });
   await page.waitForTimeout(300);
-  const frame = page.frames().find((f) => f.url().includes("/embed/"));
-  assert.ok(frame, "the card frame is on the page");
-  const height = await (await frame.frameElement()).evaluate((el) => (el as HTMLIFrameElement).clientHeight);
+  const element = await page.$("iframe");
+  const frame = await element?.contentFrame();
+  assert.ok(element && frame, "the card frame is on the page");
+  assert.match(frame.url(), /\/embed\/[A-Z]{2}\d{18}/, "the frame shows a card");
+  const height = await element.evaluate((el) => (el as HTMLIFrameElement).clientHeight);
   const content = await frame.evaluate(() => document.documentElement.scrollHeight);
   const title = await frame.evaluate(() => document.querySelector("h1")?.textContent ?? "");
   return { height, content, title };
