@@ -5,7 +5,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { articleTags, articles, categories, tags } from "./schema";
+import { articleCategories, articleTags, articles, categories, tags } from "./schema";
 import type { Article, ArticleListItem, CategoryRef } from "./types";
 
 /** Position in a newest-first list: the last item of the previous page. */
@@ -28,6 +28,20 @@ export const tagNames = sql<string>`(
   )
 )`;
 
+/**
+ * The article's categories in order (primary first) as a JSON array of {slug, name}: a
+ * range of article_categories' primary key per row. json_object is called out here, over
+ * the subquery's plain columns, so its JSON survives into the array.
+ */
+export const categoryRefs = sql<string>`(
+  SELECT json_group_array(json_object('slug', slug, 'name', name)) FROM (
+    SELECT ${categories.slug} AS slug, ${categories.name} AS name FROM ${articleCategories}
+    JOIN ${categories} ON ${categories.id} = ${articleCategories.categoryId}
+    WHERE ${articleCategories.articleId} = ${articles.id}
+    ORDER BY ${articleCategories.position}
+  )
+)`;
+
 const listColumns = {
   id: articles.id,
   infoCode: articles.infoCode,
@@ -41,6 +55,7 @@ const listColumns = {
   imageUrl: articles.imageUrl,
   categorySlug: categories.slug,
   categoryName: categories.name,
+  categories: categoryRefs,
 };
 
 type ListRow = {
@@ -56,7 +71,18 @@ type ListRow = {
   imageUrl: string | null;
   categorySlug: string;
   categoryName: string;
+  /** JSON from categoryRefs; absent where a query does not read it (the primary alone then). */
+  categories?: string | null;
 };
+
+/** The categories JSON, primary first; the primary alone when the links are missing. */
+export function parseCategoryRefs(json: string | null | undefined, primary: CategoryRef): CategoryRef[] {
+  const value: unknown = json ? JSON.parse(json) : [];
+  const refs = Array.isArray(value)
+    ? value.filter((c): c is CategoryRef => typeof c === "object" && c !== null && typeof c.slug === "string" && typeof c.name === "string")
+    : [];
+  return [primary, ...refs.filter((c) => c.slug !== primary.slug)];
+}
 
 export function toListItem(row: ListRow): ArticleListItem {
   return {
@@ -71,6 +97,7 @@ export function toListItem(row: ListRow): ArticleListItem {
     sourceName: row.sourceName,
     imageUrl: row.imageUrl,
     category: { slug: row.categorySlug, name: row.categoryName },
+    categories: parseCategoryRefs(row.categories, { slug: row.categorySlug, name: row.categoryName }),
   };
 }
 
@@ -134,21 +161,38 @@ export function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor
 }
 
 /**
- * Published, in one category when named, older than the cursor when given: the filter that
- * articles_status_published_idx (site) and articles_category_published_idx (category) serve,
- * walked in NEWEST_FIRST order. Shared by lists and feeds.
+ * Published, older than the cursor when given: the filter articles_status_published_idx
+ * serves for site-wide lists, walked in NEWEST_FIRST order. Shared by lists and feeds.
  */
-export function publishedBefore(query: { categorySlug?: string; before?: ListCursor }): SQL | undefined {
-  return and(
-    query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
-    eq(articles.status, "published"),
-    beforeCursor(articles.publishedAt, articles.id, query.before),
-  );
+export function publishedBefore(query: { before?: ListCursor }): SQL | undefined {
+  return and(eq(articles.status, "published"), beforeCursor(articles.publishedAt, articles.id, query.before));
 }
 
 export const NEWEST_FIRST = [desc(articles.publishedAt), desc(articles.id)] as const;
 
-/** Newest published articles first, optionally in one category or under one tag. */
+/** The category's id by slug, a scalar subquery: the walk then starts at one index key. */
+const categoryId = (slug: string): SQL => sql`(SELECT id FROM ${categories} WHERE ${categories.slug} = ${slug})`;
+
+/**
+ * Category lists and feeds walk article_categories (every category of an article, not only
+ * its primary one) by article_categories_category_published_idx, newest first; the article
+ * and its primary category are primary-key lookups per row.
+ */
+export function inCategoryBefore(query: { categorySlug: string; before?: ListCursor }): SQL | undefined {
+  return and(
+    eq(articleCategories.categoryId, categoryId(query.categorySlug)),
+    eq(articles.status, "published"),
+    beforeCursor(articleCategories.publishedAt, articleCategories.articleId, query.before),
+  );
+}
+
+export const CATEGORY_NEWEST_FIRST = [desc(articleCategories.publishedAt), desc(articleCategories.articleId)] as const;
+
+/** Listed under the category: one lookup of article_categories' primary key. */
+const listedIn = (slug: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${articleCategories} WHERE ${articleCategories.articleId} = ${articles.id} AND ${articleCategories.categoryId} = ${categoryId(slug)})`;
+
+/** Newest published articles first, optionally in one category (any of the article's) or under one tag. */
 export async function listArticles(db: Db, query: ListQuery): Promise<ArticleListItem[]> {
   if (query.tag !== undefined) {
     const rows = await db
@@ -160,12 +204,23 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
       .where(
         and(
           eq(tags.name, query.tag),
-          query.categorySlug !== undefined ? eq(categories.slug, query.categorySlug) : undefined,
+          query.categorySlug !== undefined ? listedIn(query.categorySlug) : undefined,
           eq(articles.status, "published"),
           beforeCursor(articleTags.publishedAt, articleTags.articleId, query.before),
         ),
       )
       .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+      .limit(query.limit);
+    return rows.map(toListItem);
+  }
+  if (query.categorySlug !== undefined) {
+    const rows = await db
+      .select(listColumns)
+      .from(articleCategories)
+      .innerJoin(articles, eq(articles.id, articleCategories.articleId))
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .where(inCategoryBefore({ categorySlug: query.categorySlug, before: query.before }))
+      .orderBy(...CATEGORY_NEWEST_FIRST)
       .limit(query.limit);
     return rows.map(toListItem);
   }

@@ -6,8 +6,8 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { articleColumns, NEWEST_FIRST, publishedBefore, toArticle, type ListCursor } from "./articles";
-import { articles, categories } from "./schema";
+import { articleColumns, CATEGORY_NEWEST_FIRST, inCategoryBefore, NEWEST_FIRST, publishedBefore, toArticle, type ListCursor } from "./articles";
+import { articleCategories, articles, categories } from "./schema";
 import type { Article } from "./types";
 
 export type FeedQuery = {
@@ -18,9 +18,21 @@ export type FeedQuery = {
 
 /**
  * Newest published articles first, with bodies and tags: listArticles' filter and order
- * (publishedBefore), so SQLite walks the same index and stops after `limit` rows.
+ * (publishedBefore, inCategoryBefore), so SQLite walks the same index and stops after
+ * `limit` rows. A category feed lists every article filed under the category, primary or not.
  */
 export async function listFeedArticles(db: Db, query: FeedQuery): Promise<Article[]> {
+  if (query.categorySlug !== undefined) {
+    const rows = await db
+      .select(articleColumns)
+      .from(articleCategories)
+      .innerJoin(articles, eq(articles.id, articleCategories.articleId))
+      .innerJoin(categories, eq(categories.id, articles.categoryId))
+      .where(inCategoryBefore({ categorySlug: query.categorySlug, before: query.before }))
+      .orderBy(...CATEGORY_NEWEST_FIRST)
+      .limit(query.limit);
+    return rows.map(toArticle);
+  }
   const rows = await db
     .select(articleColumns)
     .from(articles)
@@ -67,7 +79,8 @@ export async function listCategoryLastmods(db: Db): Promise<CategoryLastmod[]> {
   // SQLite's bare-column rule: with max(), utc_offset_min comes from the row holding the max.
   const rows = await db.all<{ slug: string; updatedAt: number | null; utcOffsetMin: number | null }>(sql`
     SELECT c.slug AS slug, max(a.updated_at) AS updatedAt, a.utc_offset_min AS utcOffsetMin
-    FROM categories c LEFT JOIN articles a ON a.category_id = c.id AND a.status = 'published'
+    FROM categories c LEFT JOIN article_categories ac ON ac.category_id = c.id
+    LEFT JOIN articles a ON a.id = ac.article_id AND a.status = 'published'
     GROUP BY c.id ORDER BY c.slug`);
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt, utcOffsetMin: r.utcOffsetMin }));
 }

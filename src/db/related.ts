@@ -42,7 +42,7 @@ function parseRelated(json: string | null): ArticleListItem[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter(isRelatedRow)
-    .map((row) => toListItem({ ...row, sourceName: row.sourceName ?? null, imageUrl: row.imageUrl ?? null }));
+    .map((row) => toListItem({ ...row, sourceName: row.sourceName ?? null, imageUrl: row.imageUrl ?? null, categories: null }));
 }
 
 /** The best `limit` other published articles of the category as a JSON array of list rows (see the file comment). */

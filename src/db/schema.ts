@@ -82,6 +82,33 @@ export const articleTags = sqliteTable(
     index("article_tags_tag_published_idx").on(t.tagId, sql`${t.publishedAt} DESC`, sql`${t.articleId} DESC`),
   ],
 );
+/**
+ * Every category of an article in the post's order (position 0 is the primary one, the
+ * same as articles.category_id, which gives the URL and the page). published_at is copied
+ * from the article, as in article_tags, so a category page or feed is one ordered walk of
+ * article_categories_category_published_idx.
+ */
+export const articleCategories = sqliteTable(
+  "article_categories",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    publishedAt: integer("published_at").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.categoryId] }),
+    index("article_categories_category_published_idx").on(
+      t.categoryId,
+      sql`${t.publishedAt} DESC`,
+      sql`${t.articleId} DESC`,
+    ),
+  ],
+);
 
 
 /**

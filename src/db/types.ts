@@ -26,7 +26,14 @@ export type ArticleContent = {
   author: string | null;
   originalUrl: string | null;
   imageUrl: string | null;
+  /** The primary category: the article's URL, page and feeds' main category. */
   category: CategoryRef;
+  /**
+   * Every category, primary first (Jekyll keeps them all); lists show the article under
+   * each. Always set on what the data layer reads; optional so an object built by hand
+   * with only `category` (tests, cards) still is one.
+   */
+  categories?: CategoryRef[];
   tags: string[];
 };
 
@@ -45,8 +52,10 @@ export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "au
 export type ParsedPost = ArticleContent & {
   /** Every category, primary first (Jekyll's folder categories, then front matter). */
   categories: CategoryRef[];
-  /** Whether the post names its category's display name itself (footer, `category_name`, site file). */
+  /** Whether the post names its primary category's display name itself (footer, `category_name`, site file). */
   categoryNamed: boolean;
+  /** Slugs of the categories whose display names the post gives itself: only these may rename a category. */
+  namedCategorySlugs: string[];
   /** `published: false` in front matter: stored, but not shown (and unpublished if it was shown). */
   status: ArticleStatus;
   /** The date named a day without a time: pages show the day alone. */
@@ -68,4 +77,10 @@ export type App = (typeof APPS)[number];
 
 export function isApp(value: string): value is App {
   return (APPS as readonly string[]).includes(value);
+}
+
+/** Every category of an article, primary first: `categories` when read, else the primary alone. */
+export function allCategories(article: { category: CategoryRef; categories?: CategoryRef[] }): CategoryRef[] {
+  const rest = (article.categories ?? []).filter((c) => c.slug !== article.category.slug);
+  return [article.category, ...rest];
 }

@@ -1,6 +1,6 @@
 /**
- * Writing parsed posts. Every post is written by the same statements (category, tags, the
- * article's old state, insert, versioned update, tag links, search index), each with few
+ * Writing parsed posts. Every post is written by the same statements (categories, tags, the
+ * article's old state, insert, versioned update, tag and category links, search index), each with few
  * bound parameters (D1 allows 100 per statement), and a group of posts goes to D1 as one
  * batch: a batch is a transaction, so a post is never half-written.
  *
@@ -30,8 +30,11 @@ export type ArticleStatus = "published" | "unpublished";
  */
 export type WriteOutcome = "created" | "updated" | "unchanged" | "stale" | "failed" | "refused" | "conflict";
 
-/** What a reader can see of an article, before and after a write: what caches must forget. */
-export type ArticleState = { category: string; tags: string[]; status: ArticleStatus };
+/**
+ * What a reader can see of an article, before and after a write: what caches must forget.
+ * `categories` is every category slug, primary first: the article is listed under each.
+ */
+export type ArticleState = { categories: string[]; tags: string[]; status: ArticleStatus };
 
 export type WriteResult = {
   infoCode: string;
@@ -48,9 +51,9 @@ export type WriteRequest = {
   status?: ArticleStatus;
 };
 
-/** Posts per D1 batch: 9 statements each, so 20 posts are 180 statements in one transaction. */
+/** Posts per D1 batch: 11 statements each, so 20 posts are 220 statements in one transaction. */
 export const POSTS_PER_BATCH = 20;
-const STATEMENTS_PER_POST = 9;
+const STATEMENTS_PER_POST = 11;
 /** Offsets in a post's statements whose results say what happened. */
 const AT = { category: 0, before: 2, insert: 3, update: 4 } as const;
 
@@ -88,22 +91,37 @@ function preDecide(request: WriteRequest, existing: Existing | undefined): "unch
   return "write";
 }
 
+/** Every category of the post, primary first, each once. */
+function categoriesOf(post: ParsedPost): { slug: string; name: string }[] {
+  const rest = post.categories.filter((c) => c.slug !== post.category.slug);
+  return [post.category, ...rest].map(({ slug, name }) => ({ slug, name }));
+}
+
+/** An article's state as the SQL reads it (the primary category and every linked one, its tags). */
+const BEFORE_SQL = `
+  SELECT a.status AS status, a.content_hash AS contentHash, c.slug AS category,
+    (SELECT json_group_array(c2.slug) FROM article_categories ac JOIN categories c2 ON c2.id = ac.category_id WHERE ac.article_id = a.id) AS categories,
+    (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
+  FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.info_code = ?`;
+
 function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1PreparedStatement[] {
   const { post } = request;
   const status = request.status ?? null;
   const tagsJson = JSON.stringify(post.tags);
+  const categories = categoriesOf(post);
+  const slugsJson = JSON.stringify(categories.map((c) => c.slug));
   const statements = [
+    // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
     d1.prepare(`
-      INSERT INTO categories (slug, name) VALUES (?, ?)
-      ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE categories.name <> excluded.name AND ?`)
-      // A post that only knows the slug (categoryNamed false) never renames a category.
-      .bind(post.category.slug, post.category.name, post.categoryNamed ? 1 : 0),
+      INSERT INTO categories (slug, name)
+      SELECT json_extract(value, '$.slug'), json_extract(value, '$.name') FROM json_each(?) WHERE true
+      ON CONFLICT (slug) DO UPDATE SET name = excluded.name
+      WHERE categories.name <> excluded.name AND excluded.slug IN (SELECT value FROM json_each(?))`)
+      // Only categories the post names itself may be renamed; one that only knows the slug never renames.
+      .bind(JSON.stringify(categories), JSON.stringify(post.namedCategorySlugs)),
     d1.prepare(`INSERT OR IGNORE INTO tags (name) SELECT value FROM json_each(?)`).bind(tagsJson),
     // The state before, read inside the transaction: exact, whatever raced with the pre-read.
-    d1.prepare(`
-      SELECT a.status AS status, a.content_hash AS contentHash, c.slug AS category,
-        (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
-      FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.info_code = ?`).bind(post.infoCode),
+    d1.prepare(BEFORE_SQL).bind(post.infoCode),
     // A row comes back only when this statement created the article.
     d1.prepare(`
       INSERT INTO articles (info_code, title, summary, body_html, source_text, published_at, utc_offset_min,
@@ -136,6 +154,20 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
       JOIN json_each(?) j
       JOIN tags t ON t.name = j.value
       WHERE a.info_code = ? AND a.content_hash = ?`).bind(tagsJson, post.infoCode, post.contentHash),
+    // The category links too, touching only what differs: a post whose categories stay the
+    // same changes no link row.
+    d1.prepare(`
+      DELETE FROM article_categories WHERE article_id =
+        (SELECT id FROM articles WHERE info_code = ? AND content_hash = ?)
+        AND category_id NOT IN (SELECT c.id FROM categories c JOIN json_each(?) j ON c.slug = j.value)`).bind(post.infoCode, post.contentHash, slugsJson),
+    d1.prepare(`
+      INSERT INTO article_categories (article_id, category_id, published_at, position)
+      SELECT a.id, c.id, a.published_at, j.key FROM articles a
+      JOIN json_each(?) j
+      JOIN categories c ON c.slug = j.value
+      WHERE a.info_code = ? AND a.content_hash = ?
+      ON CONFLICT (article_id, category_id) DO UPDATE SET published_at = excluded.published_at, position = excluded.position
+      WHERE published_at <> excluded.published_at OR position <> excluded.position`).bind(slugsJson, post.infoCode, post.contentHash),
     // The search index follows the same way, in the same transaction (src/db/search-index.ts).
     ...searchStatements(d1, post),
   ];
@@ -143,7 +175,13 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
   return statements;
 }
 
-type BeforeRow = { status: ArticleStatus; contentHash: string; category: string; tags: string };
+type BeforeRow = { status: ArticleStatus; contentHash: string; category: string; categories: string | null; tags: string };
+
+/** The primary category, then every linked one, each once. */
+function stateOf(row: BeforeRow): ArticleState {
+  const linked = row.categories ? (JSON.parse(row.categories) as string[]) : [];
+  return { categories: [...new Set([row.category, ...linked])], tags: JSON.parse(row.tags) as string[], status: row.status };
+}
 
 /** The outcome the SQL reports for one post, from its slice of the batch results. */
 function outcomeOf(request: WriteRequest, results: D1Result[]): WriteResult {
@@ -153,9 +191,7 @@ function outcomeOf(request: WriteRequest, results: D1Result[]): WriteResult {
   const beforeRow = results[AT.before]?.results[0] as BeforeRow | undefined;
   // The category upsert changes a row only when the category is new or its name changed.
   const categoryChanged = (results[AT.category]?.meta.changes ?? 0) > 0 ? { categoryChanged: true } : {};
-  const before: ArticleState | null = beforeRow
-    ? { category: beforeRow.category, tags: JSON.parse(beforeRow.tags) as string[], status: beforeRow.status }
-    : null;
+  const before: ArticleState | null = beforeRow ? stateOf(beforeRow) : null;
   if (!created && !updated) {
     // Another writer got there first: with this very version (unchanged) or a newer one (stale).
     // No row before and none created cannot happen in one transaction; say "failed" to be safe.
@@ -163,7 +199,7 @@ function outcomeOf(request: WriteRequest, results: D1Result[]): WriteResult {
     return { infoCode: post.infoCode, outcome, ...categoryChanged };
   }
   const after: ArticleState = {
-    category: post.category.slug,
+    categories: categoriesOf(post).map((c) => c.slug),
     tags: post.tags,
     status: request.status ?? before?.status ?? "published",
   };
@@ -235,16 +271,13 @@ export async function writePosts(db: Db, requests: WriteRequest[], now: number):
 export async function writeStatus(db: Db, infoCode: string, status: ArticleStatus, now: number): Promise<WriteResult | null> {
   const d1 = db.$client;
   const [beforeOut, updateOut] = await d1.batch([
-    d1.prepare(`
-      SELECT a.status AS status, a.content_hash AS contentHash, c.slug AS category,
-        (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
-      FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.info_code = ?`).bind(infoCode),
+    d1.prepare(BEFORE_SQL).bind(infoCode),
     d1.prepare(`UPDATE articles SET status = ?, modified_at = ? WHERE info_code = ? AND status <> ? RETURNING id`).bind(status, now, infoCode, status),
   ]);
   const row = beforeOut?.results[0] as BeforeRow | undefined;
   if (!row) return null;
   if ((updateOut?.results.length ?? 0) === 0) return { infoCode, outcome: "unchanged" };
-  const before: ArticleState = { category: row.category, tags: JSON.parse(row.tags) as string[], status: row.status };
+  const before = stateOf(row);
   return { infoCode, outcome: "updated", change: { before, after: { ...before, status } } };
 }
 

@@ -69,7 +69,7 @@ function rejection(index: number, input: PostInput, err: unknown): ImportResult 
   return { ...base, reason: "The post could not be parsed (internal parser error)." };
 }
 
-/** Old and new category and tags of every changed article, so both are purged. */
+/** Old and new categories (all of them) and tags of every changed article, so both are purged. */
 export function changeSetOf(written: WriteResult[]): ChangeSet {
   const infoCodes = new Set<string>();
   const categories = new Set<string>();
@@ -82,7 +82,7 @@ export function changeSetOf(written: WriteResult[]): ChangeSet {
     infoCodes.add(infoCode);
     for (const state of [change.before, change.after]) {
       if (!state) continue;
-      categories.add(state.category);
+      for (const slug of state.categories) categories.add(slug);
       for (const tag of state.tags) tags.add(tag);
     }
     if (change.before && change.before.status !== change.after.status) statusChanged.add(infoCode);

@@ -298,7 +298,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
       bodyStartLine,
     );
   }
-  const { categories, named } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
+  const { categories, named, namedSlugs } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
   const { html: bodyHtml, credit } = renderBody(chrome.markdown, sourceText, bodyStartLine);
   const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
@@ -332,6 +332,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     category: cleanCategories[0] ?? { slug: DEFAULT_CATEGORY, name: DEFAULT_CATEGORY },
     categories: cleanCategories,
     categoryNamed: named,
+    namedCategorySlugs: namedSlugs,
     tags: cleanList(tags.map(cleanText)),
     status: readPublishedFlag(fm),
     dateOnly: published.date.dateOnly,

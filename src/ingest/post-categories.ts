@@ -56,7 +56,7 @@ export async function readCategories(
   folders: string[],
   chrome: Boilerplate,
   siteNames: Record<string, string>,
-): Promise<{ categories: PostCategory[]; named: boolean }> {
+): Promise<{ categories: PostCategory[]; named: boolean; namedSlugs: string[] }> {
   const fromFm = written(fm);
   const names = [...new Set([...folders, ...fromFm.names].map(collapse).filter((s) => s !== ""))];
   if (names.length > MAX_CATEGORIES) {
@@ -66,10 +66,10 @@ export async function readCategories(
       fromFm.key,
     );
   }
-  if (names.length === 0) return { categories: [{ slug: DEFAULT_CATEGORY, name: DEFAULT_CATEGORY }], named: false };
+  if (names.length === 0) return { categories: [{ slug: DEFAULT_CATEGORY, name: DEFAULT_CATEGORY }], named: false, namedSlugs: [] };
   const categories: PostCategory[] = [];
   const seen = new Set<string>();
-  let named = false;
+  const namedSlugs: string[] = [];
   for (const [i, written] of names.entries()) {
     const slug = await categorySlug(written);
     if (seen.has(slug)) continue;
@@ -79,8 +79,10 @@ export async function readCategories(
     const given = i === 0 || categories.length === 0 ? collapse(fm.optionalText(fm.entry("category_name")) ?? "") : "";
     const site = siteNames[slug] ?? siteNames[written];
     const name = footer || given || site || written;
-    if (categories.length === 0) named = Boolean(footer || given || site) || name !== slug;
+    // A name the post gives (or one that differs from the slug, "Finance") may rename the
+    // category; a bare slug never overwrites a display name someone set.
+    if (footer || given || site || name !== slug) namedSlugs.push(slug);
     categories.push({ slug, name });
   }
-  return { categories, named };
+  return { categories, named: namedSlugs[0] === categories[0]?.slug, namedSlugs };
 }

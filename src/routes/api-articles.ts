@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { getArticle } from "../db/articles";
 import { createDb } from "../db/client";
+import { allCategories } from "../db/types";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
@@ -25,7 +26,7 @@ apiArticles.get(ROUTES.apiArticle.path, async (c) => {
   if (article.status !== "published") throw new AppError("gone", `Article ${article.infoCode} has been unpublished.`);
   const site = siteConfig(c.env);
   setLastModified(c, changedAt(article));
-  c.header("Cache-Tag", cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug)]));
+  c.header("Cache-Tag", cacheTagHeader([CacheTags.article(article.infoCode), ...allCategories(article).map((cat) => CacheTags.category(cat.slug))]));
   return c.json({
     infoCode: article.infoCode,
     url: absoluteUrl(site, articlePath(article.infoCode)),
@@ -35,6 +36,8 @@ apiArticles.get(ROUTES.apiArticle.path, async (c) => {
     sourceUrl: article.originalUrl,
     author: article.author,
     category: { slug: article.category.slug, name: article.category.name, url: absoluteUrl(site, categoryPath(article.category.slug)) },
+    // Every category, primary first; `category` stays the primary one.
+    categories: allCategories(article).map((cat) => ({ slug: cat.slug, name: cat.name, url: absoluteUrl(site, categoryPath(cat.slug)) })),
     tags: article.tags,
     publishedAt: toRfc3339(article.publishedAt, article.utcOffsetMin),
     updatedAt: toRfc3339(article.updatedAt, article.utcOffsetMin),

@@ -10,7 +10,7 @@ import { cacheTagHeader, CacheTags, type CacheTag } from "../cache/tags";
 import { decodeCursor, encodeCursor, getCategory, listArticles, listCategories } from "../db/articles";
 import { createDb } from "../db/client";
 import { tagExists } from "../db/tags";
-import type { ArticleListItem } from "../db/types";
+import { allCategories, type ArticleListItem } from "../db/types";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig, type SiteConfig } from "../lib/config";
 import { AppError } from "../lib/errors";
@@ -57,6 +57,7 @@ function listItem(site: SiteConfig, a: ArticleListItem) {
     summary: a.summary,
     source: a.sourceName,
     category: { slug: a.category.slug, name: a.category.name, url: absoluteUrl(site, categoryPath(a.category.slug)) },
+    categories: allCategories(a).map((cat) => ({ slug: cat.slug, name: cat.name, url: absoluteUrl(site, categoryPath(cat.slug)) })),
     publishedAt: toRfc3339(a.publishedAt, a.utcOffsetMin),
     updatedAt: toRfc3339(Math.max(a.updatedAt, a.publishedAt), a.utcOffsetMin),
     image: a.imageUrl,

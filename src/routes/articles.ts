@@ -12,7 +12,7 @@ import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { createDb } from "../db/client";
 import { getArticleWithRelated } from "../db/related";
-import type { Article } from "../db/types";
+import { allCategories, type Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
@@ -26,12 +26,13 @@ export const articles = new Hono<AppEnv>();
 export const RELATED_COUNT = 5;
 
 /**
- * The page shows the article, its category's name, related articles from that category
+ * The page shows the article, its categories' names, related articles from that category
  * (ranked by shared tags: a change to one of them is a change in the category), and the
  * channel list: a change to any of them purges it.
  */
 function cacheTags(article: Article): string {
-  return cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug), CacheTags.nav]);
+  const categories = allCategories(article).map((c) => CacheTags.category(c.slug));
+  return cacheTagHeader([CacheTags.article(article.infoCode), ...categories, CacheTags.nav]);
 }
 
 /**

@@ -9,7 +9,7 @@
  * information provided in the entry") and the source is the byline: the entry's author
  * when no person is named, else a contributor next to the named author.
  */
-import type { Article } from "../db/types";
+import { allCategories, type Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
 import {
@@ -59,7 +59,7 @@ function entry(article: Article, site: SiteConfig): XmlElement {
     article.author && article.sourceName && article.sourceName !== article.author && person("contributor", article.sourceName),
     article.summary !== "" && el("summary", { type: "text" }, article.summary),
     article.bodyHtml !== "" && el("content", { type: "html" }, absoluteContentHtml(site, article)),
-    el("category", { term: article.category.slug, scheme: categoryScheme(site), label: article.category.name }),
+    ...allCategories(article).map((c) => el("category", { term: c.slug, scheme: categoryScheme(site), label: c.name })),
     ...uniqueTags(article.tags).map((tag) => el("category", { term: tag, scheme: tagScheme(site) })),
   ]);
 }

@@ -3,7 +3,7 @@
  * in a fixed order and optional fields are left out rather than set to null, so the
  * output is compact, deterministic JSON. Pure: every date comes from the articles.
  */
-import type { Article } from "../db/types";
+import { allCategories, type Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc3339 } from "../lib/time";
 import {
@@ -30,6 +30,8 @@ type EdgewireExtension = {
   source_url: string | null;
   info_code: string;
   category: { slug: string; name: string };
+  /** Every category, primary first (the article is in each category's feed). */
+  categories: { slug: string; name: string }[];
 };
 
 export type JsonFeedItem = {
@@ -85,13 +87,14 @@ function item(article: Article, site: SiteConfig): JsonFeedItem {
     date_published: rfc3339(articlePublished(article)),
     date_modified: rfc3339(articleUpdated(article)),
     ...(articleLang(article, site) !== site.lang ? { language: articleLang(article, site) } : {}),
-    tags: uniqueTags([article.category.name, ...article.tags]),
+    tags: uniqueTags([...allCategories(article).map((c) => c.name), ...article.tags]),
     authors: [{ name: authorName(article, site) }],
     _edgewire: {
       source: article.sourceName || null,
       source_url: absoluteHttpUrl(site, article.originalUrl),
       info_code: article.infoCode,
       category: { slug: article.category.slug, name: article.category.name },
+      categories: allCategories(article).map((c) => ({ slug: c.slug, name: c.name })),
     },
   };
 }

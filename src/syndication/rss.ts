@@ -3,7 +3,7 @@
  * self/hub links, content:encoded for the full body and dc:creator for the byline.
  * Pure: every date comes from the articles (see feed-model.ts).
  */
-import type { Article } from "../db/types";
+import { allCategories, type Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { toRfc822 } from "../lib/time";
 import {
@@ -56,7 +56,7 @@ function item(article: Article, site: SiteConfig): XmlElement {
     el("pubDate", {}, rfc822(articlePublished(article))),
     article.summary !== "" && el("description", {}, rssText(article.summary)),
     article.bodyHtml !== "" && el("content:encoded", {}, absoluteContentHtml(site, article)),
-    el("category", { domain: categoryUrl(site, article.category.slug) }, article.category.name),
+    ...allCategories(article).map((c) => el("category", { domain: categoryUrl(site, c.slug) }, c.name)),
     ...uniqueTags(article.tags).map((tag) => el("category", {}, tag)),
     // The same byline Atom and JSON Feed give: readers show dc:creator as "by …".
     el("dc:creator", {}, authorName(article, site)),

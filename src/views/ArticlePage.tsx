@@ -4,7 +4,7 @@
  * so links pasted into chat apps, search engines and partner CMSs all unfurl the same.
  */
 import { raw } from "hono/html";
-import type { Article, ArticleListItem, CategoryRef } from "../db/types";
+import { allCategories, type Article, type ArticleListItem, type CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList } from "./ArticleList";
@@ -136,8 +136,9 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
   const lang = articleLang(article, site);
   const originalUrl = safeUrl(article.originalUrl, site.url);
   const category = article.category;
-  // A tag that only repeats the category's name says nothing new.
-  const tags = article.tags.filter((tag) => tag !== category.name);
+  // A tag that only repeats a category's name says nothing new.
+  const categoryNames = new Set(allCategories(article).map((c) => c.name));
+  const tags = article.tags.filter((tag) => !categoryNames.has(tag));
   return (
     <Layout
       site={site}
@@ -160,6 +161,14 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
             <Source name={article.sourceName} url={originalUrl} />
             {article.author ? <span>作者：{article.author}</span> : null}
             <a href={categoryPath(category.slug)}>{category.name}</a>
+            {/* The other categories the post is filed under; the first one is the page's own. */}
+            {allCategories(article)
+              .slice(1)
+              .map((other) => (
+                <a href={categoryPath(other.slug)} rel="tag">
+                  {other.name}
+                </a>
+              ))}
           </p>
         </header>
         <ArticleBody bodyHtml={article.bodyHtml} cjk={isMostlyCjk(article.title + article.summary)} hasSource={article.sourceName !== null} />

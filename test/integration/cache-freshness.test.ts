@@ -102,6 +102,54 @@ describe("a write purges what it changed, before and after", () => {
   });
 });
 
+describe("secondary categories: adding or removing one shows on the next GET", () => {
+  const pages = (slug: string) => [`/category/${slug}.html`, `/category/${slug}/feed.xml`, `/category/${slug}/atom.xml`, `/category/${slug}/feed.json`];
+  const post = (code: string, more: string[], day: number) =>
+    makePost({ title: "副栏目变化的文章", infoCode: code, category: "secprime", moreCategories: more, extra: { updated: `2024-02-0${day} 09:00:00 +0800` } });
+
+  it("a category added or dropped as a secondary one updates its cached page and feeds", async () => {
+    const code = newCode();
+    // secjoin exists (another article) and its pages are cached before the article joins it.
+    await importPost(makePost({ title: "别的文章", infoCode: newCode(), category: "secjoin" }));
+    await importPost(post(code, ["secleave"], 1));
+    for (const url of [...pages("secjoin"), ...pages("secleave")]) {
+      const cached = await getTwice(url);
+      expect(cached.cache, url).toBe("HIT");
+      expect(cached.body.includes("副栏目变化的文章"), url).toBe(url.includes("secleave"));
+    }
+    expect((await importPost(post(code, ["secjoin"], 2))).status).toBe(200);
+    for (const url of pages("secjoin")) expect((await get(url)).body, url).toContain("副栏目变化的文章");
+    for (const url of pages("secleave")) expect((await get(url)).body, url).not.toContain("副栏目变化的文章");
+  });
+
+  it("concurrent readers of the secondary category's page and feed during the change all get 200 and end on it", async () => {
+    const code = newCode();
+    await importPost(post(code, [], 1));
+    await importPost(makePost({ title: "并发栏目的旧文", infoCode: newCode(), category: "secburst" }));
+    for (const url of pages("secburst")) expect((await getTwice(url)).cache, url).toBe("HIT");
+    const reads = Array.from({ length: 30 }, (_, i) => SELF.fetch(`${BASE}${pages("secburst")[i % 4]}`).then((r) => r.status));
+    const write = importPost(post(code, ["secburst"], 2));
+    const statuses = await Promise.all(reads);
+    expect((await write).status).toBe(200);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    // The first readers after the write, all at once: every one sees the article.
+    const after = await Promise.all(Array.from({ length: 20 }, (_, i) => get(pages("secburst")[i % 4] ?? "")));
+    for (const res of after) expect(res.body).toContain("副栏目变化的文章");
+    // And dropping it again: gone from all of them on the next GETs.
+    expect((await importPost(post(code, [], 3))).status).toBe(200);
+    const dropped = await Promise.all(Array.from({ length: 20 }, (_, i) => get(pages("secburst")[i % 4] ?? "")));
+    for (const res of dropped) expect(res.body).not.toContain("副栏目变化的文章");
+  });
+
+  it("a takedown purges every category the article was listed under", async () => {
+    const code = newCode();
+    await importPost(post(code, ["secgone"], 1));
+    for (const url of pages("secgone")) expect((await getTwice(url)).body, url).toContain("副栏目变化的文章");
+    expect((await SELF.fetch(`${BASE}/api/v1/admin/articles/${code}`, { method: "DELETE", headers: AUTH })).status).toBe(200);
+    for (const url of pages("secgone")) expect((await get(url)).body, url).not.toContain("副栏目变化的文章");
+  });
+});
+
 describe("concurrent readers", () => {
   it("50 concurrent GETs of one cold page: all 200, one render", async () => {
     const code = newCode();

@@ -17,6 +17,8 @@ export type PostFields = {
   date?: string;
   infoCode?: string;
   category?: string;
+  /** Categories after the primary one (`category`), written as a `categories` list. */
+  moreCategories?: string[];
   categoryName?: string;
   tags?: string[];
   body?: string;
@@ -26,7 +28,8 @@ export type PostFields = {
 /** A small post in the partner format, for tests that need many distinct articles. */
 export function makePost(fields: PostFields): string {
   const lines = ["---", "layout: post", `title: ${JSON.stringify(fields.title)}`, `date: ${fields.date ?? "2024-01-01 09:00:00 +0800"}`];
-  lines.push(`categories: ${fields.category ?? "caijing"}`);
+  const primary = fields.category ?? "caijing";
+  lines.push(`categories: ${fields.moreCategories ? JSON.stringify([primary, ...fields.moreCategories]) : primary}`);
   if (fields.tags) lines.push(`tags: ${JSON.stringify(fields.tags)}`);
   if (fields.infoCode) lines.push(`info_code: ${fields.infoCode}`);
   for (const [key, value] of Object.entries(fields.extra ?? {})) lines.push(`${key}: ${JSON.stringify(value)}`);

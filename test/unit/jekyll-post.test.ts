@@ -112,6 +112,18 @@ describe("categories", () => {
     expect(p.category).toEqual({ slug: "markets", name: "markets" });
   });
 
+  it("names which categories the post gives display names for: only those may rename one", async () => {
+    const p = await parsePost(post("title: T\ndate: 2022-04-28\ncategories: [beifangwang, News, shichang, 市场]\ncategory_name: 北方网新闻"), {
+      site: { categoryNames: { shichang: "市场动态" } },
+    });
+    expect(p.categories.map((c) => c.name)).toEqual(["北方网新闻", "News", "市场动态", "市场"]);
+    // beifangwang: category_name; News: its case differs from the slug; shichang: the site file; 市场: not its slug.
+    expect(p.namedCategorySlugs).toEqual(p.categories.map((c) => c.slug));
+    const bare = await parsePost(post("title: T\ndate: 2022-04-28\ncategories: [beifangwang, shichang]"));
+    expect(bare.namedCategorySlugs).toEqual([]);
+    expect(bare.categoryNamed).toBe(false);
+  });
+
   it("gives non-ASCII names a stable ASCII slug and keeps the name", async () => {
     const slug = await categorySlug("市场");
     expect(slug).toMatch(/^c-[0-9a-f]{8}$/);

@@ -82,7 +82,7 @@ describe("renderJsonFeed", () => {
       // The category name and the one tag are the same word: listed once.
       tags: ["北方网新闻"],
       authors: [{ name: "北方网" }],
-      _edgewire: { source: "北方网", source_url: null, info_code: "NW202204282363815497", category: { slug: "beifangwang", name: "北方网新闻" } },
+      _edgewire: { source: "北方网", source_url: null, info_code: "NW202204282363815497", category: { slug: "beifangwang", name: "北方网新闻" }, categories: [{ slug: "beifangwang", name: "北方网新闻" }] },
     });
   });
 
@@ -98,6 +98,7 @@ describe("renderJsonFeed", () => {
       source_url: "https://www.reuters.com/markets/fed-2022-04-28/",
       info_code: "US202204280000000042",
       category: { slug: "world", name: "World" },
+      categories: [{ slug: "world", name: "World" }],
     });
   });
 
