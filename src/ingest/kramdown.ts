@@ -3,8 +3,9 @@
  * - attribute lists (`{: .class}`, `{:#id}`, span lists after an element, `{::options …/}`)
  *   are removed, never shown. This runs on markdown-it's own tokens (a core rule), so
  *   code spans and blocks are exactly what markdown-it says they are.
- * - a list followed by `{:toc}` becomes the list of headings (as text: the sanitizer
- *   drops heading ids, so links would lead nowhere), skipping `{: .no_toc}` headings.
+ * - a list followed by `{:toc}` becomes the list of headings, each a link to the heading's
+ *   id (kramdown-blocks.ts gives every heading kramdown's auto id; the sanitizer keeps it
+ *   with its `user-content-` prefix and the link with it), skipping `{: .no_toc}` headings.
  * - `markdown="1"` HTML blocks get blank lines inside, so their content renders as
  *   Markdown (CommonMark ends an HTML block at a blank line), and lose the attribute.
  * Footnotes and definition lists are markdown-it plugins (markdown.ts).
@@ -32,12 +33,12 @@ function withoutIal(content: string): string {
 }
 
 function tocHtml(tokens: Token[], escape: (s: string) => string): string {
-  const headings: { level: number; text: string }[] = [];
+  const headings: { level: number; text: string; id: string | null }[] = [];
   tokens.forEach((t, i) => {
     if (t.type !== "heading_open") return;
     const next = tokens[i + 3];
     const noToc = next?.type === "paragraph_open" && NO_TOC_RE.test(tokens[i + 4]?.content ?? "");
-    if (!noToc) headings.push({ level: Number(t.tag.slice(1)), text: withoutIal(tokens[i + 1]?.content ?? "").trim() });
+    if (!noToc) headings.push({ level: Number(t.tag.slice(1)), text: withoutIal(tokens[i + 1]?.content ?? "").trim(), id: t.attrGet("id") });
   });
   if (headings.length === 0) return "";
   const top = Math.min(...headings.map((h) => h.level));
@@ -48,7 +49,7 @@ function tocHtml(tokens: Token[], escape: (s: string) => string): string {
     if (level > depth) html += "<ul><li>".repeat(level - depth);
     else html += `${"</li></ul>".repeat(depth - level)}</li><li>`;
     depth = level;
-    html += escape(h.text);
+    html += h.id ? `<a href="#${escape(h.id)}">${escape(h.text)}</a>` : escape(h.text);
   }
   return `${html}${"</li></ul>".repeat(depth)}\n`;
 }

@@ -7,6 +7,7 @@ import MarkdownIt from "markdown-it";
 import deflist from "markdown-it-deflist";
 import footnote from "markdown-it-footnote";
 import { kramdownAttributes, preprocessKramdown } from "./kramdown";
+import { kramdownBlocks } from "./kramdown-blocks";
 import { guardMarkdown } from "./markdown-guard";
 
 // html: raw HTML blocks are the common case (the sanitizer runs after, so this is safe).
@@ -16,6 +17,8 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: true, quote
   .use(footnote)
   .use(deflist)
   .use(kramdownAttributes)
+  // After kramdownAttributes: its heading ids are set before the {:toc} rule reads them.
+  .use(kramdownBlocks)
   .disable("replacements");
 guardMarkdown(md);
 

@@ -40,9 +40,13 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set(["br", "hr", "img"]);
  * - href: URL, http(s)/mailto/relative; - url: URL, http(s)/relative;
  * - srcset: judged candidate by candidate; - digits: ASCII digits only (sizes, spans, ol
  *   start: a negative start is valid HTML but the policy is digits-only);
- * - emMedia: class exactly `em_media`.
+ * - emMedia: class exactly `em_media`;
+ * - language: the first `language-xxx` class token (what fenced code and Jekyll's
+ *   `highlight` put on code blocks), every other class dropped;
+ * - anchorId: an id a same-page link can target (footnotes, headings), kept only when it
+ *   matches ANCHOR_ID and always emitted with USER_CONTENT_PREFIX (see there).
  */
-export type AttributeKind = "text" | "href" | "url" | "srcset" | "digits" | "emMedia";
+export type AttributeKind = "text" | "href" | "url" | "srcset" | "digits" | "emMedia" | "language" | "anchorId";
 
 export interface AttributeRule {
   readonly name: string;
@@ -53,8 +57,18 @@ export interface AttributeRule {
  * Allowed attributes per element. The array order IS the output order, so the output
  * does not depend on how a partner happened to order attributes (deterministic hashes).
  */
+const anchorId: readonly AttributeRule[] = [{ name: "id", kind: "anchorId" }];
+const language: readonly AttributeRule[] = [{ name: "class", kind: "language" }];
+
 export const ATTRIBUTE_RULES: Readonly<Record<string, readonly AttributeRule[]>> = {
-  a: [{ name: "href", kind: "href" }, { name: "title", kind: "text" }],
+  // Footnote references (`<a href="#fn1" id="fnref1">`, kramdown's `<sup id="fnref:1">`),
+  // the notes (`<li id="fn1">`) and headings (kramdown's auto ids, the {:toc} links).
+  a: [{ name: "href", kind: "href" }, { name: "title", kind: "text" }, ...anchorId],
+  sup: anchorId,
+  li: anchorId,
+  h1: anchorId, h2: anchorId, h3: anchorId, h4: anchorId, h5: anchorId, h6: anchorId,
+  code: language,
+  pre: language,
   img: [
     { name: "src", kind: "url" },
     { name: "srcset", kind: "srcset" },
@@ -87,5 +101,19 @@ export const FORCED_ATTRIBUTES: Readonly<Record<string, readonly (readonly [stri
 /** Numeric attributes longer than this are junk or an attempt to blow up layout. */
 export const MAX_DIGITS = 6;
 
-/** The one class partners use (source attribution line); all other classes are dropped. */
+/** The one class partners use (source attribution line); other classes are dropped but `language-*`. */
 export const EM_MEDIA_CLASS = "em_media";
+
+/** A code block's language class: `language-js`, `language-c++`, `language-objective-c`. */
+export const LANGUAGE_CLASS = /^language-[A-Za-z0-9_+#.-]{1,32}$/;
+
+/**
+ * Ids from partner markup: a letter, then letters, digits, `_`, `:`, `.`, `-` (markdown-it's
+ * `fn1`/`fnref1:1`, kramdown's `fn:1` and auto ids), at most 64. Every kept id is emitted
+ * as USER_CONTENT_PREFIX + id, and every same-page link `#id` to such an id gets the same
+ * prefix, so footnotes and the table of contents still work while no partner id can be a
+ * JavaScript identifier (DOM clobbering: `window.fn1`, `document.x`) or collide with an id
+ * of our own page; GitHub does the same with its `user-content-` prefix.
+ */
+export const ANCHOR_ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,63}$/;
+export const USER_CONTENT_PREFIX = "user-content-";

@@ -21,8 +21,8 @@
 import { defaultTreeAdapter, html as parse5Html, type DefaultTreeAdapterTypes } from "parse5";
 import { parseBody, type TreeLimits } from "./html-tree";
 import {
-  ALLOWED_ELEMENTS, ATTRIBUTE_RULES, DROP_WITH_CONTENT, EM_MEDIA_CLASS, FORCED_ATTRIBUTES,
-  MAX_DIGITS, VOID_ELEMENTS, type AttributeKind,
+  ALLOWED_ELEMENTS, ANCHOR_ID, ATTRIBUTE_RULES, DROP_WITH_CONTENT, EM_MEDIA_CLASS, FORCED_ATTRIBUTES,
+  LANGUAGE_CLASS, MAX_DIGITS, USER_CONTENT_PREFIX, VOID_ELEMENTS, type AttributeKind,
 } from "./sanitize-policy";
 import { cleanSrcset, cleanUrl } from "./url-policy";
 
@@ -30,7 +30,7 @@ type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 /** Bump whenever the output for some input changes; stored with each article. */
-export const SANITIZER_VERSION = 1;
+export const SANITIZER_VERSION = 2;
 
 /** Passes after the first before giving up on a fixed point (real inputs need one). */
 const MAX_EXTRA_PASSES = 4;
@@ -185,8 +185,11 @@ function judgeAttribute(kind: AttributeKind, value: string): string | null {
   switch (kind) {
     case "text":
       return value;
-    case "href":
-      return cleanUrl(value, { allowMailto: true });
+    case "href": {
+      const url = cleanUrl(value, { allowMailto: true });
+      // A same-page link to a kept id follows the id's prefix (see ANCHOR_ID).
+      return url?.startsWith("#") ? `#${prefixedId(url.slice(1)) ?? url.slice(1)}` : url;
+    }
     case "url":
       return cleanUrl(value, { allowMailto: false });
     case "srcset":
@@ -196,7 +199,17 @@ function judgeAttribute(kind: AttributeKind, value: string): string | null {
     case "emMedia":
       // Whitespace around the token is not a different class; anything else is.
       return value.trim() === EM_MEDIA_CLASS ? EM_MEDIA_CLASS : null;
+    case "language":
+      return value.split(/[\t\n\f\r ]+/).find((token) => LANGUAGE_CLASS.test(token)) ?? null;
+    case "anchorId":
+      return prefixedId(value);
   }
+}
+
+/** The id as emitted (prefixed once: our own output sanitizes to itself), or null to drop it. */
+function prefixedId(id: string): string | null {
+  const bare = id.startsWith(USER_CONTENT_PREFIX) ? id.slice(USER_CONTENT_PREFIX.length) : id;
+  return ANCHOR_ID.test(bare) ? USER_CONTENT_PREFIX + bare : null;
 }
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = {

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { SANITIZER_VERSION } from "../../src/ingest/sanitize";
 import { makePost } from "../support/seed";
 
 const AUTH = { Authorization: "Bearer test-admin-token-current" };
@@ -167,9 +168,9 @@ describe("POST /api/v1/admin/resanitize", () => {
     await env.DB.prepare("UPDATE articles SET sanitizer_version = 0, content_hash = 'hash-under-v0', body_html = '<p onclick=\"x()\">旧</p>' WHERE info_code = ?").bind(code).run();
     const res = await SELF.fetch(`${BASE}/api/v1/admin/resanitize`, { method: "POST", headers: AUTH });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ sanitizerVersion: 1, remaining: 0, summary: { updated: 1 } });
+    expect(await res.json()).toMatchObject({ sanitizerVersion: SANITIZER_VERSION, remaining: 0, summary: { updated: 1 } });
     const row = await env.DB.prepare("SELECT sanitizer_version, body_html FROM articles WHERE info_code = ?").bind(code).first<{ sanitizer_version: number; body_html: string }>();
-    expect(row?.sanitizer_version).toBe(1);
+    expect(row?.sanitizer_version).toBe(SANITIZER_VERSION);
     expect(row?.body_html).not.toContain("onclick");
     expect(row?.body_html).toContain("<strong>明确</strong>");
   });

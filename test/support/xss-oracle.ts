@@ -83,3 +83,35 @@ export function findXss(markup: string): Finding[] {
   }
   return findings;
 }
+
+/** The one id prefix partner markup may carry (src/ingest/sanitize-policy.ts, USER_CONTENT_PREFIX). */
+const SAFE_ID = /^user-content-[A-Za-z][A-Za-z0-9_:.-]{0,63}$/;
+const SAFE_CLASS = /^(?:language-[A-Za-z0-9_+#.-]{1,32}|em_media)$/;
+
+/**
+ * DOM clobbering and styling hooks: any `id` that is not `user-content-…` (a bare id can be
+ * a global name, `window.location`-style, or shadow one of our page's ids), any `name`, and
+ * any class other than one `language-*` on code/pre or `em_media` on p. Kept apart from
+ * findXss, which judges script execution and has its own labelled raw corpus.
+ */
+export function findClobbering(markup: string): Finding[] {
+  const document = parse(`<!DOCTYPE html><html><head></head><body>${markup}</body></html>`);
+  const findings: Finding[] = [];
+  const stack: Node[] = [document];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (defaultTreeAdapter.isElementNode(node)) {
+      const tag = node.tagName.toLowerCase();
+      for (const attr of node.attrs) {
+        if (attr.name === "id" && !SAFE_ID.test(attr.value)) findings.push({ node: tag, problem: `id=${JSON.stringify(attr.value)}` });
+        if (attr.name === "name") findings.push({ node: tag, problem: `name=${JSON.stringify(attr.value)}` });
+        if (attr.name === "class") {
+          const okHere = (tag === "code" || tag === "pre" || tag === "p") && SAFE_CLASS.test(attr.value) && (tag === "p") === (attr.value === "em_media");
+          if (!okHere) findings.push({ node: tag, problem: `class=${JSON.stringify(attr.value)}` });
+        }
+      }
+      if ("content" in node) stack.push(node.content);
+    }
+    if ("childNodes" in node) stack.push(...node.childNodes);
+  }
+  return findings;
+}

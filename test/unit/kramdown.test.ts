@@ -1,5 +1,6 @@
 /** kramdown syntax Jekyll sites use, rendered as Jekyll's kramdown renders it (never shown as text). */
 import { describe, expect, it } from "vitest";
+import { kramdownId } from "../../src/ingest/kramdown-blocks";
 import { renderMarkdown } from "../../src/ingest/markdown";
 
 describe("kramdown in Markdown bodies", () => {
@@ -24,7 +25,8 @@ describe("kramdown in Markdown bodies", () => {
 
   it("turns the list before {:toc} into the headings, as kramdown does", () => {
     const html = renderMarkdown("* any list\n{:toc}\n\n# One\n\n## Two\n\n## Not listed\n{: .no_toc}\n\n```\n# not a heading\n```\n");
-    expect(html).toMatch(/<ul><li>One<ul><li>Two<\/li><\/ul><\/li><\/ul>/);
+    expect(html).toMatch(/<ul><li><a href="#one">One<\/a><ul><li><a href="#two">Two<\/a><\/li><\/ul><\/li><\/ul>/);
+    expect(html).toContain('<h1 id="one">One</h1>');
     expect(html).not.toContain("any list");
     expect(html).not.toMatch(/<li>(?:Not listed|not a heading)/);
   });
@@ -52,6 +54,31 @@ describe("code fences in kramdown preprocessing", () => {
     const source = "```\n```java\nint x;\n```\n\n* any list\n{:toc}\n\n# Heading\n";
     const html = renderMarkdown(source);
     expect(html).not.toContain("{:toc}");
-    expect(html).toMatch(/<li>Heading<\/li>/);
+    expect(html).toMatch(/<li><a href="#heading">Heading<\/a><\/li>/);
+  });
+});
+
+describe("where kramdown and markdown-it disagree (kramdown-blocks.ts)", () => {
+  it("reads a fence that is never closed as text, so what follows is not code (houbb's `{:toc}` posts)", () => {
+    const html = renderMarkdown("Intro\n\n```bash\necho hi\n\n# 参考资料\n\n* any list\n{:toc}\n");
+    expect(html).not.toContain("<pre>");
+    expect(html).not.toContain("{:toc}");
+    expect(html).toContain("<p>```bash");
+    expect(html).toContain('<h1 id="section">参考资料</h1>');
+    expect(html).toMatch(/<ul><li><a href="#section">参考资料<\/a><\/li><\/ul>/);
+  });
+
+  it("keeps a closed fence a code block, in a list item too, and a fence closed by the end of its list item", () => {
+    expect(renderMarkdown("```\ncode\n```\n")).toContain("<pre><code>code\n</code></pre>");
+    expect(renderMarkdown("- item\n  ```\n  code\n  ```\n- next\n")).toContain("<pre><code>code\n</code></pre>");
+    expect(renderMarkdown("- item\n  ```\n  code\n- next\n")).toContain("<pre><code>code\n</code></pre>");
+  });
+
+  it("gives headings kramdown's auto ids: letters, digits and dashes, unique, `section` when none is left", () => {
+    expect(kramdownId("Hello, World 2!")).toBe("hello-world-2");
+    expect(kramdownId("1. Intro")).toBe("intro");
+    expect(kramdownId("中文")).toBe("");
+    const html = renderMarkdown("# Intro\n\n## Intro\n\n## 中文\n\n## 中文\n\n## Named {: #custom-id}\n");
+    expect([...html.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1])).toEqual(["intro", "intro-1", "section", "section-1", "custom-id"]);
   });
 });

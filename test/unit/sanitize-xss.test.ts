@@ -4,8 +4,9 @@
  * shapes it claims to detect.
  */
 import { describe, expect, it } from "vitest";
-import { XSS_VECTORS } from "../fixtures/xss/vectors";
-import { findXss } from "../support/xss-oracle";
+import { CLOBBER_VECTORS, XSS_VECTORS } from "../fixtures/xss/vectors";
+import { findClobbering, findXss } from "../support/xss-oracle";
+import { renderMarkdown } from "../../src/ingest/markdown";
 import { sanitizeHtml } from "../../src/ingest/sanitize";
 
 const cases = XSS_VECTORS.map((vector) => [vector.name, vector] as const);
@@ -30,6 +31,39 @@ describe("sanitized corpus", () => {
     // Belt and braces on the string itself: `<` in text is always escaped, so any of these
     // tag openings would be a real element.
     expect(out).not.toMatch(/<\/?(?:script|style|iframe|svg|math|object|embed|form|template|noscript|base|meta|link)\b/i);
+  });
+});
+
+describe("DOM clobbering through kept ids and classes", () => {
+  const clobber = CLOBBER_VECTORS.map((vector) => [vector.name, vector] as const);
+
+  it.each(clobber)("oracle sees raw %s as labelled", (_name, vector) => {
+    if (vector.rawInert) expect(findClobbering(vector.html)).toEqual([]);
+    else expect(findClobbering(vector.html).length).toBeGreaterThan(0);
+  });
+
+  it.each(clobber)("%s: sanitized, no bare id, no name, no other class, no XSS", (_name, vector) => {
+    const out = sanitizeHtml(vector.html);
+    expect(findClobbering(out), out).toEqual([]);
+    expect(findXss(out), out).toEqual([]);
+    expect(sanitizeHtml(out)).toBe(out);
+  });
+
+  it.each(cases)("XSS vector %s: sanitized, nothing to clobber with", (_name, vector) => {
+    const out = sanitizeHtml(vector.html);
+    expect(findClobbering(out), out).toEqual([]);
+  });
+
+  it("Markdown footnotes, fenced code and headings render through it with working links", () => {
+    const out = sanitizeHtml(renderMarkdown("Text[^1].\n\n```js\nx\n```\n\n## Intro\n\n[^1]: Note.\n"));
+    expect(findClobbering(out)).toEqual([]);
+    const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const targets = [...out.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(["user-content-fnref1", "user-content-intro", "user-content-fn1"]);
+    // Every same-page link reaches an id of the body.
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(ids).toContain(target);
+    expect(out).toContain('<code class="language-js">');
   });
 });
 

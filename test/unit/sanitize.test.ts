@@ -102,7 +102,11 @@ describe("URLs", () => {
     ["/relative/path", "/relative/path"],
     ["../up.html", "../up.html"],
     ["page.html", "page.html"],
-    ["#frag", "#frag"],
+    // Same-page links follow the `user-content-` prefix of the ids they can reach.
+    ["#frag", "#user-content-frag"],
+    ["#user-content-frag", "#user-content-frag"],
+    ["#", "#"],
+    ["#%E4%B8%AD", "#%E4%B8%AD"],
     ["?q=1", "?q=1"],
     ["//cdn.example/x", "//cdn.example/x"],
     ["/path?x=a:b", "/path?x=a:b"],
@@ -180,9 +184,27 @@ describe("real partner article", () => {
   });
 });
 
+describe("what Jekyll shows: code languages, footnote and heading anchors", () => {
+  it.each([
+    ['<pre><code class="language-js">x</code></pre>', '<pre><code class="language-js">x</code></pre>'],
+    ['<pre class="highlight"><code class="hljs language-c++ x">x</code></pre>', '<pre><code class="language-c++">x</code></pre>'],
+    ['<pre class="language-ruby x"><code>x</code></pre>', '<pre class="language-ruby"><code>x</code></pre>'],
+    ['<div class="language-ruby highlighter-rouge"><code class="languagejs">x</code></div>', "<div><code>x</code></div>"],
+    ['<span class="language-js">x</span>', "<span>x</span>"],
+    ['<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup>', '<sup id="user-content-fnref:1"><a href="#user-content-fn:1" rel="noopener noreferrer nofollow ugc">1</a></sup>'],
+    ['<ol><li id="fn1">n <a href="#fnref1">↩</a></li></ol>', '<ol><li id="user-content-fn1">n <a href="#user-content-fnref1" rel="noopener noreferrer nofollow ugc">↩</a></li></ol>'],
+    ['<h2 id="intro">t</h2><h3 id="user-content-intro-1">u</h3>', '<h2 id="user-content-intro">t</h2><h3 id="user-content-intro-1">u</h3>'],
+    ['<p id="x">t</p><div id="y">u</div><img id="z" src="/a.png">', '<p>t</p><div>u</div><img src="/a.png" loading="lazy" decoding="async" referrerpolicy="no-referrer">'],
+    ['<li id="1x">a</li><li id="a b">b</li><li id="_x">c</li>', "<li>a</li><li>b</li><li>c</li>"],
+    ['<a href="/p#fn1" name="fn1">x</a>', '<a href="/p#fn1" rel="noopener noreferrer nofollow ugc">x</a>'],
+  ])("%s", (input, expected) => {
+    expect(sanitizeHtml(input)).toBe(expected);
+  });
+});
+
 describe("contract", () => {
-  it("version is 1", () => {
-    expect(SANITIZER_VERSION).toBe(1);
+  it("version is 2 (2: language classes, prefixed anchor ids, kramdown heading ids)", () => {
+    expect(SANITIZER_VERSION).toBe(2);
   });
   it("empty and non-string input give empty output", () => {
     expect(sanitizeHtml("")).toBe("");
