@@ -19,13 +19,15 @@ async function main(): Promise<void> {
   const target = await chooseAdminTarget(values.url, values.token);
   let updated = 0;
   let version = 0;
+  let siteImports = 0;
   try {
     for (let round = 0; round < 10_000; round++) {
       const res = await target.post("/api/v1/admin/resanitize?limit=200");
       const text = await res.text();
       if (!res.ok) throw new Error(`${target.label} answered ${res.status}: ${text}`);
-      const body = JSON.parse(text) as { sanitizerVersion: number; summary: { updated: number; rejected: number }; remaining: number };
+      const body = JSON.parse(text) as { sanitizerVersion: number; summary: { updated: number; rejected: number }; remaining: number; siteImports?: number };
       version = body.sanitizerVersion;
+      siteImports = body.siteImports ?? 0;
       updated += body.summary.updated;
       if (body.remaining === 0) break;
       if (body.summary.updated === 0) throw new Error(`${body.remaining} article(s) could not be re-sanitized (their source no longer parses).`);
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
     await target.close();
   }
   console.log(`resanitize: ${updated} article(s) re-sanitized to version ${version} in ${target.label}`);
+  if (siteImports > 0) {
+    console.log(`resanitize: ${siteImports} article(s) came from a Jekyll site import; run \`npm run import -- <site>\` again to update them`);
+  }
 }
 
 main().catch((err: unknown) => {

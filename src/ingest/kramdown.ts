@@ -38,7 +38,7 @@ function tocHtml(tokens: Token[], escape: (s: string) => string): string {
     if (t.type !== "heading_open") return;
     const next = tokens[i + 3];
     const noToc = next?.type === "paragraph_open" && NO_TOC_RE.test(tokens[i + 4]?.content ?? "");
-    if (!noToc) headings.push({ level: Number(t.tag.slice(1)), text: withoutIal(tokens[i + 1]?.content ?? "").trim(), id: t.attrGet("id") });
+    if (!noToc) headings.push({ level: Number(t.tag.slice(1)), text: withoutIal(tokens[i + 1]?.content ?? "").trim(), id: String(t.attrGet("id") ?? "") || null });
   });
   if (headings.length === 0) return "";
   const top = Math.min(...headings.map((h) => h.level));

@@ -174,4 +174,20 @@ describe("POST /api/v1/admin/resanitize", () => {
     expect(row?.body_html).not.toContain("onclick");
     expect(row?.body_html).toContain("<strong>明确</strong>");
   });
+
+  it("leaves a site import's rows to the site import: parsed alone they would become other articles", async () => {
+    const site = { url: "https://partner.example" };
+    const res = await SELF.fetch(`${BASE}/api/v1/admin/import`, {
+      method: "POST",
+      headers: { ...AUTH, "Content-Type": "application/json" },
+      body: JSON.stringify({ site, posts: [{ path: "markets/_posts/2024-05-05-site-post.md", text: "---\ntitle: 站点文章\ndate: 2024-05-05 10:00:00 +0800\n---\n<p>正文</p>\n" }] }),
+    });
+    expect(((await res.json()) as { results: { outcome: string }[] }).results[0]?.outcome).toBe("created");
+    await env.DB.prepare("UPDATE articles SET sanitizer_version = 0 WHERE title = '站点文章'").run();
+    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM articles").first<{ n: number }>())?.n;
+    const before = await count();
+    const out = await SELF.fetch(`${BASE}/api/v1/admin/resanitize`, { method: "POST", headers: AUTH });
+    expect(await out.json()).toMatchObject({ remaining: 0, siteImports: 1, summary: { updated: 0 } });
+    expect(await count()).toBe(before);
+  });
 });
