@@ -18,6 +18,22 @@ import { readSite } from "./lib/jekyll-site";
 import { importSiteLocally, type LocalResult } from "./lib/site-local";
 
 const RAW_MARKER_RE = /\{%|\{\{|\{:/;
+// Rouge labels code with no language `language-plaintext`; that one is not counted as lost.
+const LANGUAGE_CLASS_RE = /class="[^"]*\blanguage-(?!plaintext\b)[^"\s]+/;
+
+/** Same-page links (`href="#x"`: footnotes, the table of contents) with no `id="x"` in the body. */
+function deadAnchors(html: string): number {
+  const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+  const decoded = (s: string): string => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  // As browsers match them: the fragment as written, or percent-decoded.
+  return [...html.matchAll(/\shref="#([^"]+)"/g)].filter((m) => !ids.has(m[1]) && !ids.has(decoded(m[1] ?? ""))).length;
+}
 
 type SiteFigures = {
   site: string;
@@ -27,6 +43,10 @@ type SiteFigures = {
   extra: string[];
   rawMarkers: string[];
   rawMarkersNotInJekyll: string[];
+  /** Bodies with a same-page link that leads nowhere, where Jekyll's links all lead somewhere. */
+  deadAnchors: string[];
+  /** Bodies whose code blocks lost the language class Jekyll's output has. */
+  languageLost: string[];
   dateDiffs: string[];
   titleDiffs: string[];
   categoryDiffs: string[];
@@ -58,7 +78,7 @@ function overlap(a: string, b: string): number {
 async function compareSite(site: string, oracle: OraclePost[], ours: LocalResult[]): Promise<SiteFigures> {
   const byPath = new Map(ours.map((r) => [r.path, r]));
   const f: SiteFigures = {
-    site, jekyllPosts: oracle.length, imported: 0, missing: [], extra: [], rawMarkers: [], rawMarkersNotInJekyll: [],
+    site, jekyllPosts: oracle.length, imported: 0, missing: [], extra: [], rawMarkers: [], rawMarkersNotInJekyll: [], deadAnchors: [], languageLost: [],
     dateDiffs: [], titleDiffs: [], categoryDiffs: [], textSame: 0, textClose: 0, textDiffs: [], jekyllLiquidErrors: 0,
   };
   const oraclePaths = new Set(oracle.map((p) => p.path));
@@ -77,6 +97,8 @@ async function compareSite(site: string, oracle: OraclePost[], ours: LocalResult
       f.rawMarkers.push(o.path);
       if (!RAW_MARKER_RE.test(o.content)) f.rawMarkersNotInJekyll.push(o.path);
     }
+    if (deadAnchors(post.bodyHtml) > 0 && deadAnchors(o.content) === 0) f.deadAnchors.push(o.path);
+    if (LANGUAGE_CLASS_RE.test(o.content) && !LANGUAGE_CLASS_RE.test(post.bodyHtml)) f.languageLost.push(o.path);
     if (Date.parse(o.date) !== post.publishedAt) f.dateDiffs.push(`${o.path}: jekyll ${o.date}, ours ${new Date(post.publishedAt).toISOString()}`);
     if (o.title.replace(/\s+/g, " ").trim() !== post.title) f.titleDiffs.push(`${o.path}: jekyll "${o.title}", ours "${post.title}"`);
     // Compared by slug: our names may come from _data/categories.yml, Jekyll's are as written.
@@ -100,13 +122,15 @@ async function compareSite(site: string, oracle: OraclePost[], ours: LocalResult
 const pct = (n: number, d: number): string => (d === 0 ? "-" : `${((100 * n) / d).toFixed(2)}%`);
 
 function printFigures(all: SiteFigures[], verbose: boolean): void {
-  let jekyll = 0, imported = 0, raw = 0, rawNew = 0, same = 0, close = 0;
+  let jekyll = 0, imported = 0, raw = 0, rawNew = 0, same = 0, close = 0, dead = 0, lost = 0;
   for (const f of all) {
     jekyll += f.jekyllPosts; imported += f.imported; raw += f.rawMarkers.length; rawNew += f.rawMarkersNotInJekyll.length;
+    dead += f.deadAnchors.length; lost += f.languageLost.length;
     same += f.textSame; close += f.textClose;
     console.log(
       `${f.site}: jekyll builds ${f.jekyllPosts}, imported ${f.imported} (${pct(f.imported, f.jekyllPosts)}), ` +
         `raw markers ${f.rawMarkers.length} (${f.rawMarkersNotInJekyll.length} not in Jekyll's output), extra ${f.extra.length}, ` +
+        `dead #links ${f.deadAnchors.length}, code language lost ${f.languageLost.length}, ` +
         `date diffs ${f.dateDiffs.length}, title diffs ${f.titleDiffs.length}, category diffs ${f.categoryDiffs.length}, ` +
         `text same ${f.textSame}, close ${f.textClose}, different ${f.textDiffs.length}, Liquid errors in Jekyll ${f.jekyllLiquidErrors}`,
     );
@@ -116,6 +140,8 @@ function printFigures(all: SiteFigures[], verbose: boolean): void {
     show("missing", f.missing.map((m) => `${m.path}: ${m.reason}`));
     show("extra", f.extra);
     show("raw", f.rawMarkersNotInJekyll);
+    show("dead-links", f.deadAnchors);
+    show("language-lost", f.languageLost);
     show("date", f.dateDiffs);
     show("title", f.titleDiffs);
     show("category", f.categoryDiffs);
@@ -123,7 +149,8 @@ function printFigures(all: SiteFigures[], verbose: boolean): void {
   }
   console.log(
     `TOTAL ${all.length} sites: jekyll builds ${jekyll}, imported ${imported} (${pct(imported, jekyll)}); ` +
-      `bodies with {% {{ {: ${raw} (${rawNew} where Jekyll's own output has none); text same ${pct(same, imported)}, within 2% ${pct(same + close, imported)}`,
+      `bodies with {% {{ {: ${raw} (${rawNew} where Jekyll's own output has none); text same ${pct(same, imported)}, within 2% ${pct(same + close, imported)}; ` +
+      `bodies with same-page links to nowhere ${dead}, code blocks without Jekyll's language class ${lost}`,
   );
 }
 

@@ -4,7 +4,9 @@
  * - a code fence with no closing fence is not a code block for kramdown, just text; for
  *   markdown-it it runs to the end of the document and swallows everything after it (in
  *   real posts: the `* TOC\n{:toc}` marker, left showing as code);
- * - kramdown gives every Markdown heading an id (`auto_ids`), which `{:toc}` links to.
+ * - Jekyll's kramdown gives every Markdown heading an id (`auto_ids`), which `{:toc}` and
+ *   in-post links (`[see](#贡献指南)`) lead to. Jekyll reads Markdown with kramdown's GFM
+ *   parser by default (`kramdown: input: GFM`), whose ids keep Unicode letters.
  */
 import type { MarkdownIt, StateBlock, StateCore } from "markdown-it";
 
@@ -53,32 +55,35 @@ function unclosedFence(state: StateBlock, startLine: number, endLine: number, si
   return true;
 }
 
-/** kramdown's `basic_generate_id`: leading non-letters dropped, then only [a-z0-9 -], spaces to dashes. */
+/**
+ * kramdown-parser-gfm's `generate_gfm_header_id` (1.1, what Jekyll 4.3 runs): lower case,
+ * only word characters (Ruby's \p{Word}), `-`, space and tab kept, spaces and tabs to `-`.
+ */
 export function kramdownId(text: string): string {
   return text
-    .replace(/^[^a-zA-Z]+/, "")
-    .replace(/[^a-zA-Z0-9 -]/g, "")
-    .replace(/ /g, "-")
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu, "")
+    .replace(/[ \t]/g, "-");
 }
 
 const HEADER_ID_IAL = /\{:\s*#([A-Za-z][\w:.-]*)\s*\}\s*$/;
 const ANY_IAL = /\{:[^}]*\}/g;
 
-/** Core rule: an id on every Markdown heading, unique in the post ("section", "section-1" for CJK-only headings). */
+/** Core rule: an id on every Markdown heading, unique in the post (`intro`, `intro-1`), as Jekyll's GFM parser does. */
 function headingIds(state: StateCore): void {
   const used = new Map<string, number>();
   state.tokens.forEach((t, i) => {
     if (t.type !== "heading_open") return;
     const content = state.tokens[i + 1]?.content ?? "";
     const given = HEADER_ID_IAL.exec(content)?.[1];
-    let id = given ?? (kramdownId(content.replace(ANY_IAL, "").trim()) || "section");
+    let id = given ?? kramdownId(content.replace(ANY_IAL, "").trim());
     if (!given) {
       const seen = used.get(id);
       used.set(id, (seen ?? -1) + 1);
       if (seen !== undefined) id = `${id}-${seen + 1}`;
     }
-    t.attrSet("id", id);
+    // An id of nothing (a heading of emoji alone) is no anchor; kramdown would write id="".
+    if (id !== "") t.attrSet("id", id);
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The kramdown syntax Jekyll sites use that markdown-it does not read:
  * - attribute lists (`{: .class}`, `{:#id}`, span lists after an element, `{::options …/}`)
- *   are removed, never shown. This runs on markdown-it's own tokens (a core rule), so
+ *   are removed, never shown; an id a paragraph's last-line list names (`{: #fn1}`, ruby-lang's
+ *   hand-made footnotes) stays on the paragraph, as a link target. This runs on markdown-it's own tokens (a core rule), so
  *   code spans and blocks are exactly what markdown-it says they are.
  * - a list followed by `{:toc}` becomes the list of headings, each a link to the heading's
  *   id (kramdown-blocks.ts gives every heading kramdown's auto id; the sanitizer keeps it
@@ -20,6 +21,8 @@ const IAL_RE = /\{:(?!\/)[^}]*\}|\{:\/[a-z]*\}/g;
 const TOC_RE = /(?:^|\n)\s*\{:\s*toc\s*\}\s*$/;
 const NO_TOC_RE = /^\s*\{:\s*\.no_toc\s*\}\s*$/;
 const CODE_SPAN_RE = /(`+)[\s\S]*?\1/g;
+// A block attribute list on the paragraph's last line naming an id (`{: #fn1}`): a link target.
+const BLOCK_ID_RE = /\n\s*\{:[^}]*?#([\p{L}\p{Nd}][\p{L}\p{M}\p{Nd}\p{Pc}:.-]*)[^}]*\}\s*$/u;
 
 /** Removes attribute lists outside code spans. */
 function withoutIal(content: string): string {
@@ -85,6 +88,8 @@ export const kramdownAttributes = (md: MarkdownIt): void => {
           continue;
         }
       }
+      const blockId = BLOCK_ID_RE.exec(t.content)?.[1];
+      if (blockId && tokens[i - 1]?.type === "paragraph_open") tokens[i - 1]!.attrSet("id", blockId);
       t.content = withoutIal(t.content).replace(/\s+$/, "");
     }
     // Paragraphs that held only an attribute list are gone, not empty.

@@ -84,7 +84,7 @@ export const ATTRIBUTE_RULES: Readonly<Record<string, readonly AttributeRule[]>>
   abbr: [{ name: "title", kind: "text" }],
   q: [{ name: "cite", kind: "url" }],
   blockquote: [{ name: "cite", kind: "url" }],
-  p: [{ name: "class", kind: "emMedia" }],
+  p: [{ name: "class", kind: "emMedia" }, ...anchorId],
 };
 
 /**
@@ -108,12 +108,14 @@ export const EM_MEDIA_CLASS = "em_media";
 export const LANGUAGE_CLASS = /^language-[A-Za-z0-9_+#.-]{1,32}$/;
 
 /**
- * Ids from partner markup: a letter, then letters, digits, `_`, `:`, `.`, `-` (markdown-it's
- * `fn1`/`fnref1:1`, kramdown's `fn:1` and auto ids), at most 64. Every kept id is emitted
- * as USER_CONTENT_PREFIX + id, and every same-page link `#id` to such an id gets the same
- * prefix, so footnotes and the table of contents still work while no partner id can be a
- * JavaScript identifier (DOM clobbering: `window.fn1`, `document.x`) or collide with an id
- * of our own page; GitHub does the same with its `user-content-` prefix.
+ * Ids from partner markup: 1 to 200 letters, marks, digits (any script), `_`, `:`, `.`,
+ * `-` (markdown-it's `fn1`/`fnref1:1`, kramdown's `fn:1`, Jekyll's heading ids such as
+ * `贡献指南`, or `-安装-jpom` for "🔨 安装 Jpom"; long Chinese headings give long ids); no
+ * space, quote or other punctuation. Every kept id is emitted as USER_CONTENT_PREFIX + id,
+ * and every same-page link `#id` to such an id gets the same prefix, so footnotes and the
+ * table of contents still work while no partner id can be a JavaScript identifier (DOM
+ * clobbering: `window.fn1`, `document.x`) or collide with an id of our own page; GitHub
+ * does the same with its `user-content-` prefix.
  */
-export const ANCHOR_ID = /^[A-Za-z][A-Za-z0-9_:.-]{0,63}$/;
+export const ANCHOR_ID = /^[\p{L}\p{M}\p{Nd}\p{Pc}:.-]{1,200}$/u;
 export const USER_CONTENT_PREFIX = "user-content-";

@@ -187,8 +187,9 @@ function judgeAttribute(kind: AttributeKind, value: string): string | null {
       return value;
     case "href": {
       const url = cleanUrl(value, { allowMailto: true });
-      // A same-page link to a kept id follows the id's prefix (see ANCHOR_ID).
-      return url?.startsWith("#") ? `#${prefixedId(url.slice(1)) ?? url.slice(1)}` : url;
+      // A same-page link to a kept id follows the id's prefix (see ANCHOR_ID); browsers match
+      // `#%E8%B4%A1` to id="贡" too, so the fragment is judged decoded and kept as written.
+      return url?.startsWith("#") ? `#${prefixedFragment(url.slice(1))}` : url;
     }
     case "url":
       return cleanUrl(value, { allowMailto: false });
@@ -204,6 +205,17 @@ function judgeAttribute(kind: AttributeKind, value: string): string | null {
     case "anchorId":
       return prefixedId(value);
   }
+}
+
+function prefixedFragment(fragment: string): string {
+  let decoded = fragment;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    return fragment; // not valid percent-encoding: it cannot name a kept id
+  }
+  if (prefixedId(decoded) === null) return fragment;
+  return fragment.startsWith(USER_CONTENT_PREFIX) ? fragment : USER_CONTENT_PREFIX + fragment;
 }
 
 /** The id as emitted (prefixed once: our own output sanitizes to itself), or null to drop it. */

@@ -75,7 +75,7 @@ describe("npm run import -- <Jekyll site>", () => {
     // The table of contents, code languages and footnotes as Jekyll shows them (2024-03-05-toc-and-code.md).
     const body = String(toc?.body_html);
     expect(body).not.toMatch(/\{:\s*toc|\* TOC/);
-    expect(body).toMatch(/<ul><li><a href="#user-content-first-part"[^>]*>First part<\/a><\/li><li><a href="#user-content-section"[^>]*>第二部分<\/a><ul><li><a href="#user-content-a-detail"/);
+    expect(body).toMatch(/<ul><li><a href="#user-content-first-part"[^>]*>First part<\/a><\/li><li><a href="#user-content-第二部分"[^>]*>第二部分<\/a><ul><li><a href="#user-content-a-detail"/);
     expect(body).toContain('<h2 id="user-content-first-part">First part</h2>');
     expect(body).toContain('<code class="language-js">');
     expect(body).toContain('<code class="language-ruby">');

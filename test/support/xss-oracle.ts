@@ -85,7 +85,7 @@ export function findXss(markup: string): Finding[] {
 }
 
 /** The one id prefix partner markup may carry (src/ingest/sanitize-policy.ts, USER_CONTENT_PREFIX). */
-const SAFE_ID = /^user-content-[A-Za-z][A-Za-z0-9_:.-]{0,63}$/;
+const SAFE_ID = /^user-content-[\p{L}\p{M}\p{Nd}\p{Pc}:.-]{1,200}$/u;
 const SAFE_CLASS = /^(?:language-[A-Za-z0-9_+#.-]{1,32}|em_media)$/;
 
 /**

@@ -64,8 +64,8 @@ describe("where kramdown and markdown-it disagree (kramdown-blocks.ts)", () => {
     expect(html).not.toContain("<pre>");
     expect(html).not.toContain("{:toc}");
     expect(html).toContain("<p>```bash");
-    expect(html).toContain('<h1 id="section">参考资料</h1>');
-    expect(html).toMatch(/<ul><li><a href="#section">参考资料<\/a><\/li><\/ul>/);
+    expect(html).toContain('<h1 id="参考资料">参考资料</h1>');
+    expect(html).toMatch(/<ul><li><a href="#参考资料">参考资料<\/a><\/li><\/ul>/);
   });
 
   it("keeps a closed fence a code block, in a list item too, and a fence closed by the end of its list item", () => {
@@ -74,11 +74,20 @@ describe("where kramdown and markdown-it disagree (kramdown-blocks.ts)", () => {
     expect(renderMarkdown("- item\n  ```\n  code\n- next\n")).toContain("<pre><code>code\n</code></pre>");
   });
 
-  it("gives headings kramdown's auto ids: letters, digits and dashes, unique, `section` when none is left", () => {
+  it("keeps the id a paragraph's block attribute list names, as a link target", () => {
+    const html = renderMarkdown("See<sup>[1](#fn1)</sup>.\n\n1. The note.\n\nThe note itself.\n{: #fn1 .note}\n");
+    expect(html).toContain('<p id="fn1">The note itself.</p>');
+    expect(html).toContain('href="#fn1"');
+    expect(html).not.toContain("{:");
+  });
+
+  it("gives headings the ids Jekyll's GFM parser gives: word characters of any script, unique", () => {
     expect(kramdownId("Hello, World 2!")).toBe("hello-world-2");
-    expect(kramdownId("1. Intro")).toBe("intro");
-    expect(kramdownId("中文")).toBe("");
-    const html = renderMarkdown("# Intro\n\n## Intro\n\n## 中文\n\n## 中文\n\n## Named {: #custom-id}\n");
-    expect([...html.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1])).toEqual(["intro", "intro-1", "section", "section-1", "custom-id"]);
+    expect(kramdownId("1. Intro")).toBe("1-intro");
+    expect(kramdownId("🔨贡献指南")).toBe("贡献指南");
+    expect(kramdownId("🔨 安装 Jpom")).toBe("-安装-jpom");
+    const html = renderMarkdown("# Intro\n\n## Intro\n\n## 中文\n\n## 中文\n\n## Named {: #custom-id}\n\n## 🔥\n");
+    expect([...html.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1])).toEqual(["intro", "intro-1", "中文", "中文-1", "custom-id"]);
+    expect(html).toContain("<h2>🔥</h2>");
   });
 });

@@ -60,7 +60,7 @@ describe("parsePost bodies", () => {
   it("renders Markdown: headings, lists, links, images", async () => {
     const body = "## 小标题\n\n- 第一\n- 第二\n\n1. one\n\n[链接](https://example.com/a) ![图](https://img.example.com/p.jpg)\n";
     const p = await parsePost(post("title: T\ndate: 2022-04-28", body));
-    expect(p.bodyHtml).toMatch(/<h2 id="user-content-section">小标题<\/h2>/);
+    expect(p.bodyHtml).toMatch(/<h2 id="user-content-小标题">小标题<\/h2>/);
     expect(p.bodyHtml).toMatch(/<ul>\s*<li>第一<\/li>\s*<li>第二<\/li>\s*<\/ul>/);
     expect(p.bodyHtml).toMatch(/<ol>\s*<li>one<\/li>/);
     expect(p.bodyHtml).toMatch(/<a [^>]*href="https:\/\/example\.com\/a"[^>]*>链接<\/a>/);

@@ -86,7 +86,7 @@ describe("elements removed with their content", () => {
 
 describe("attributes outside the allowlist are dropped", () => {
   it.each([
-    'onclick="alert(1)"', 'onmouseover="x"', 'style="color:red"', 'id="main"', 'class="lead"',
+    'onclick="alert(1)"', 'onmouseover="x"', 'style="color:red"', 'id="main page"', 'class="lead"',
     'name="n"', 'data-x="1"', 'xmlns="http://www.w3.org/1999/xhtml"', 'formaction="/x"',
     'lang="zh"', 'title="t"', 'href="/x"', 'src="/x"',
   ])("%s on <p>", (attr) => {
@@ -106,7 +106,8 @@ describe("URLs", () => {
     ["#frag", "#user-content-frag"],
     ["#user-content-frag", "#user-content-frag"],
     ["#", "#"],
-    ["#%E4%B8%AD", "#%E4%B8%AD"],
+    ["#%E4%B8%AD", "#user-content-%E4%B8%AD"],
+    ["#a%20b", "#a%20b"],
     ["?q=1", "?q=1"],
     ["//cdn.example/x", "//cdn.example/x"],
     ["/path?x=a:b", "/path?x=a:b"],
@@ -194,8 +195,12 @@ describe("what Jekyll shows: code languages, footnote and heading anchors", () =
     ['<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup>', '<sup id="user-content-fnref:1"><a href="#user-content-fn:1" rel="noopener noreferrer nofollow ugc">1</a></sup>'],
     ['<ol><li id="fn1">n <a href="#fnref1">↩</a></li></ol>', '<ol><li id="user-content-fn1">n <a href="#user-content-fnref1" rel="noopener noreferrer nofollow ugc">↩</a></li></ol>'],
     ['<h2 id="intro">t</h2><h3 id="user-content-intro-1">u</h3>', '<h2 id="user-content-intro">t</h2><h3 id="user-content-intro-1">u</h3>'],
-    ['<p id="x">t</p><div id="y">u</div><img id="z" src="/a.png">', '<p>t</p><div>u</div><img src="/a.png" loading="lazy" decoding="async" referrerpolicy="no-referrer">'],
-    ['<li id="1x">a</li><li id="a b">b</li><li id="_x">c</li>', "<li>a</li><li>b</li><li>c</li>"],
+    ['<p id="x">t</p><div id="y">u</div><img id="z" src="/a.png">', '<p id="user-content-x">t</p><div>u</div><img src="/a.png" loading="lazy" decoding="async" referrerpolicy="no-referrer">'],
+    ['<p class="em_media" id="c">（文章来源：北方网）</p>', '<p class="em_media" id="user-content-c">（文章来源：北方网）</p>'],
+    ['<li id="a b">a</li><li id="a&quot;b">b</li><li id="x/y">c</li><li id="">d</li>', "<li>a</li><li>b</li><li>c</li><li>d</li>"],
+    ['<h2 id="贡献指南">t</h2><a href="#%E8%B4%A1%E7%8C%AE%E6%8C%87%E5%8D%97">x</a>', '<h2 id="user-content-贡献指南">t</h2><a href="#user-content-%E8%B4%A1%E7%8C%AE%E6%8C%87%E5%8D%97" rel="noopener noreferrer nofollow ugc">x</a>'],
+    ['<h2 id="-安装-jpom">t</h2><li id="1x">u</li>', '<h2 id="user-content--安装-jpom">t</h2><li id="user-content-1x">u</li>'],
+    ['<a href="#%E0%A4%A">bad escape</a><a href="#a%20b">space</a>', '<a href="#%E0%A4%A" rel="noopener noreferrer nofollow ugc">bad escape</a><a href="#a%20b" rel="noopener noreferrer nofollow ugc">space</a>'],
     ['<a href="/p#fn1" name="fn1">x</a>', '<a href="/p#fn1" rel="noopener noreferrer nofollow ugc">x</a>'],
   ])("%s", (input, expected) => {
     expect(sanitizeHtml(input)).toBe(expected);
