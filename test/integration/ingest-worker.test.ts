@@ -42,6 +42,7 @@ const lost = () => Promise.reject(new Error("Network connection lost."));
 
 async function call(ingest: Ingest | undefined, path: string, init?: RequestInit): Promise<Response> {
   const ctx = createExecutionContext();
+  // `undefined` stands for a deployment without the binding, which the type cannot express.
   const res = await createApp().fetch(new Request(`${BASE}${path}`, init), { ...env, INGEST: ingest as Ingest }, ctx);
   await waitOnExecutionContext(ctx);
   return res;
