@@ -15,7 +15,7 @@
  */
 import type { Bindings } from "../env";
 import { declaredLength, gzipBytes, negotiateHeaders } from "./encoding";
-import { answer, discard, fromCache, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
+import { answer, discard, fromCache, raiseLastModified, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
 import { HotPages, type HotPage } from "./hot-pages";
 import { Invalidations } from "./invalidations";
 import { freshness, storableFor, type CachePolicies, type CachePolicy, type Freshness } from "./policy";
@@ -133,13 +133,15 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
       const body = await res.arrayBuffer();
       const tags = tagsOf(res);
       const { store, softTtl } = storableFor(res, policy, tags.length > 0);
-      const entry: Entry = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
+      const headers = new Headers(res.headers);
+      raiseLastModified(headers, invalidations.lastPurge(tags));
+      const entry: Entry = { status: res.status, headers: [...headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
       if (key !== "" && store && invalidations.isCurrent(tags, storedAt)) {
-        hot.set(key, { ...entry, body, headers: [...readerHeaders(res.headers, entry.etag, res.status, "HIT", policy)] }, now());
+        hot.set(key, { ...entry, body, headers: [...readerHeaders(headers, entry.etag, res.status, "HIT", policy)] }, now());
         if (putsInFlight < MAX_PUTS_IN_FLIGHT) {
           putsInFlight += 1;
           const put = cacheOf()
-            .put(key, new Response(body, { status: res.status, headers: storedHeaders(res, entry, policy) }))
+            .put(key, new Response(body, { status: res.status, headers: storedHeaders(headers, entry, policy) }))
             .catch(logFailure("cache_store_failed"))
             .finally(() => {
               putsInFlight -= 1;
