@@ -19,10 +19,11 @@ import { ingestCpu, ingestCpuTable, type IngestCpu } from "./bench/ingest-cpu";
 import { benchCategory, benchInfoCode, benchTitle, writeBenchPosts } from "./bench/generate";
 import { explain, recordingD1, SYNTHETIC_ROWS, type Plan, type Recorded } from "./bench/plans";
 import { measurePurgeCost, median, PURGE_COST_BINDINGS, type PurgeCost } from "./bench/purge-cost";
-import { measureThroughput, throughputLines, type Throughput } from "./bench/throughput";
+import { HIT_BUDGET, measureThroughput, MISS_P99_BUDGET_MS, throughputLines, type Throughput } from "./bench/throughput";
 import { startFloorMemory, startReal } from "./bench/workers";
 import { benchCards, cardBenchLines, type CardBench } from "./bench/cards";
 import { buildCardsWorker } from "./lib/cards-worker";
+import { buildIngestWorker } from "./lib/ingest-worker";
 
 const quick = process.argv.includes("--quick");
 const BENCH_DIR = path.join(ROOT, ".bench");
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
   const bundle = readFileSync(scriptPath);
   const cardsDir = buildCardsWorker(path.join(BENCH_DIR, "cards-dist"));
   process.env.EDGEWIRE_CARDS_DIR = cardsDir; // the real workers below start it beside the app
+  // The ingest Worker (INGEST binding) parses every post the import and the PUTs send.
+  const ingestScript = buildIngestWorker(path.join(BENCH_DIR, "ingest-dist"));
+  process.env.EDGEWIRE_INGEST_BUNDLE = ingestScript;
+  const ingestBundle = readFileSync(ingestScript);
 
   // 5. Import: generated posts through `npm run import` into an empty local D1.
   log(`importing ${POSTS} generated posts`);
@@ -73,7 +78,7 @@ async function main(): Promise<void> {
   // The import reuses the bundle just built; its time is measured alone, before the variants
   // are built (a build running beside it would slow it down). Cards are measured on their own
   // (section 9): the import's writes do not draw them.
-  const importOut = await tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir, CARDS_PRERENDER: "off" });
+  const importOut = await tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir, EDGEWIRE_INGEST_BUNDLE: ingestScript, CARDS_PRERENDER: "off" });
   const importSeconds = (performance.now() - t0) / 1000;
   const importSummary = importOut.trim().split("\n").pop() ?? "";
 
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
   const floorStartup = floorMemory.startupMs;
   await Promise.all([real.mf.dispose(), floorMemory.mf.dispose()]);
 
-  writeReport({ bundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup, cards });
+  writeReport({ bundle, ingestBundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup, cards });
   log(`done; wrote ${quick ? ".bench/BENCHMARKS-quick.md (BENCHMARKS.md is written by full runs only)" : "BENCHMARKS.md"}`);
 }
 
@@ -257,7 +262,10 @@ async function d1Work(real: Miniflare): Promise<D1Work> {
 }
 
 type Report = {
+  /** The main Worker, as `wrangler deploy --dry-run` builds it: the budgeted bundle. */
   bundle: Buffer;
+  /** The ingest Worker (wrangler.ingest.toml): the parser, outside the main budget. */
+  ingestBundle: Buffer;
   importSeconds: number;
   importSummary: string;
   throughput: Throughput;
@@ -277,7 +285,7 @@ function repeatLines(runs: Throughput[]): string[] {
   const failed = (x: { errors: number; non2xx: number }) => x.errors + x.non2xx;
   const rows = runs.map((t, i) => {
     const hit = t.floorMemory.rps > 0 ? t.hit.rps / t.floorMemory.rps : 0;
-    return `| ${i + 1} | ${fmt(hit, 2)} | ${verdict(hit >= 0.85 && failed(t.hit) === 0)} | ${fmt(failed(t.miss))} of ${fmt(t.miss.requests)} | ${t.miss.p99} | ${verdict(failed(t.miss) === 0 && t.miss.p99 < 1000)} |`;
+    return `| ${i + 1} | ${fmt(hit, 2)} | ${verdict(hit >= HIT_BUDGET && failed(t.hit) === 0)} | ${fmt(failed(t.miss))} of ${fmt(t.miss.requests)} | ${t.miss.p99} | ${verdict(failed(t.miss) === 0 && t.miss.p99 < MISS_P99_BUDGET_MS)} |`;
   });
   return [
     `### Every run (${runs.length})`,
@@ -340,8 +348,12 @@ function writeReport(r: Report): void {
     "",
     "## 4. Bundle and startup",
     "",
-    `| bundle (wrangler deploy --dry-run) | ${fmt(r.bundle.byteLength / 1024)} KB raw, **${fmt(bundleGz / 1024, 1)} KB gzipped** | budget < 200 KB gzipped: ${verdict(bundleGz < 200 * 1024)} |`,
+    "Bundles as `wrangler deploy --dry-run --outdir DIR` builds them (`-c wrangler.ingest.toml` for the ingest Worker), then `gzip -c DIR/index.js | wc -c` (`DIR/worker.js` for the ingest Worker).",
+    "",
+    "| what | size | budget |",
     "|---|---|---|",
+    `| main Worker bundle (wrangler.toml) | ${fmt(r.bundle.byteLength / 1024)} KB raw, **${fmt(bundleGz / 1024, 1)} KB gzipped** | budget < 200 KB gzipped: ${verdict(bundleGz < 200 * 1024)} |`,
+    `| ingest Worker bundle (wrangler.ingest.toml: parser, sanitizer) | ${fmt(r.ingestBundle.byteLength / 1024)} KB raw, **${fmt(gz(r.ingestBundle) / 1024, 1)} KB gzipped** | Free plan Worker limit 3 MB gzipped: ${verdict(gz(r.ingestBundle) < 3 * 1024 * 1024)} |`,
     `| startup to first response (workerd process + script) | ${fmt(r.realStartup)} ms | floor worker: ${fmt(r.floorStartup)} ms |`,
     "",
     "## 5. Import",
