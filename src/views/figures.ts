@@ -1,8 +1,9 @@
 /**
  * Images in an article body, at render time, so every stored article gets them without a
  * re-sanitize:
- * - a paragraph holding only an image (what Markdown makes of `![](…)`, linked or not)
- *   becomes a <figure>;
+ * - a paragraph holding only an image (what Markdown makes of `![](…)`, linked or not),
+ *   or an image alone on its line outside any paragraph (a partner's `<img>` between
+ *   blocks, or in a `<center>` the sanitizer unwrapped) becomes a <figure>;
  * - its caption, in this order: an emphasized line right under the image, in the same
  *   paragraph or the next one on its own (`![](a.jpg)` then `*图为…*`, as Jekyll posts
  *   write it), else the image's title (`![](a.jpg "港口夜景")`), which then leaves the
@@ -23,7 +24,16 @@
 const EM = String.raw`<em>((?:[^<]|<(?!/?(?:em|p)\b)){1,300})</em>`;
 const IMAGE = String.raw`(?:<a [^>]*>)?<img [^>]*>(?:</a>)?`;
 const IMAGE_PARAGRAPH = new RegExp(String.raw`<p>(${IMAGE})(?:\s*(?:<br>)?\s*${EM})?\s*</p>(?:(\s*)<p>${EM}</p>)?`, "g");
+const BLOCK_IMAGE = new RegExp(String.raw`(^|\n)(${IMAGE})(?=\n|$)(?:(\s*)<p>${EM}</p>)?`, "g");
 const TITLE = / title="([^"]*)"/;
+/** Elements whose content is phrasing only: a <figure> cannot go inside them. */
+const PHRASING_ONLY = ["p", "pre", "h1", "h2", "h3", "h4", "h5", "h6"];
+
+/** Whether `at` lies inside an open <p>, <pre> or heading (the sanitizer's output is balanced). */
+function insidePhrasing(html: string, at: number): boolean {
+  const before = html.slice(0, at);
+  return PHRASING_ONLY.some((tag) => Math.max(before.lastIndexOf(`<${tag}>`), before.lastIndexOf(`<${tag} `)) > before.lastIndexOf(`</${tag}>`));
+}
 
 function figure(image: string, caption: string | undefined): string {
   if (caption === undefined) {
@@ -35,9 +45,12 @@ function figure(image: string, caption: string | undefined): string {
 }
 
 function asFigures(html: string): string {
-  return html.replace(IMAGE_PARAGRAPH, (_m, image: string, inline?: string, gap?: string, next?: string) =>
+  const paragraphs = html.replace(IMAGE_PARAGRAPH, (_m, image: string, inline?: string, gap?: string, next?: string) =>
     // An inline caption was found: a following emphasized paragraph stays the text it was.
     inline !== undefined ? figure(image, inline) + (next !== undefined ? `${gap ?? ""}<p><em>${next}</em></p>` : "") : figure(image, next),
+  );
+  return paragraphs.replace(BLOCK_IMAGE, (whole: string, start: string, image: string, _gap?: string, next?: string, at?: number) =>
+    insidePhrasing(paragraphs, at ?? 0) ? whole : start + figure(image, next),
   );
 }
 

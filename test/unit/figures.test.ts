@@ -52,4 +52,11 @@ describe("body images", () => {
     const both = await shown("![a](https://img.example.com/a.jpg)\n*说明*\n\n*另一段强调*");
     expect(both).toContain("<figcaption>说明</figcaption></figure>\n<p><em>另一段强调</em></p>");
   });
+
+  it("make a figure of an image alone between blocks, never of one on its own line inside a paragraph", async () => {
+    expect(await shown('第一段。\n\n<img src="https://img.example.com/a.jpg" alt="食堂" width="480" height="320">\n\n*驿站食堂*\n\n第二段。')).toBe(
+      `<p>第一段。</p>\n<figure><img src="https://img.example.com/a.jpg" alt="食堂" width="480" height="320" ${EAGER}><figcaption>驿站食堂</figcaption></figure>\n<p>第二段。</p>`,
+    );
+    expect(await shown("一行文字\n![图](https://img.example.com/a.jpg)\n又一行")).toBe(`<p>一行文字\n<img src="https://img.example.com/a.jpg" alt="图" ${EAGER}>\n又一行</p>`);
+  });
 });
