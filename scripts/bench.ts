@@ -361,6 +361,9 @@ function writeReport(r: Report): void {
     "",
     ...pageWeightLines(r.served),
     "",
+    "\"Before issue 16\" is the last full run before the reader pages (BENCHMARKS.md at commit 55f9b58); the budget is +20% " +
+      "(scripts/bench/page-weight.ts, which also runs alone: `npx tsx scripts/bench/page-weight.ts`).",
+    "",
     "JSON-LD is data, not counted as a script. The embed card's one inline script only reports the card's height to the partner page; " +
       "the content of every page is in its HTML. `npm run test:browser` checks it where it counts: Chromium with JavaScript off, " +
       "375 px wide, shows the headline (and on the article page, the body) of each of these pages.",

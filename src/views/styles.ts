@@ -73,6 +73,7 @@ const article = `
 .tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .tags a{border:1px solid var(--l);border-radius:1rem;padding:0 .75rem;font-size:.875rem;line-height:1.5rem}
 .beacon{position:absolute;width:1px;height:1px}
+.related{margin-top:2.5rem}
 `;
 
 /** Images in an article body (src/views/figures.ts): a 3:2 box where the post gives no size. */
