@@ -16,7 +16,8 @@ import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { ROOT } from "./lib/env";
 import { timeRender, type CpuResult } from "./bench/cpu";
 import { ingestCpu, ingestCpuTable, type IngestCpu } from "./bench/ingest-cpu";
-import { benchCategory, benchInfoCode, benchTitle, writeBenchPosts } from "./bench/generate";
+import { benchInfoCode, writeBenchPosts } from "./bench/generate";
+import { measurePageWeights, pageWeightLines, type Served } from "./bench/page-weight";
 import { explain, recordingD1, SYNTHETIC_ROWS, type Plan, type Recorded } from "./bench/plans";
 import { measurePurgeCost, median, PURGE_COST_BINDINGS, type PurgeCost } from "./bench/purge-cost";
 import { HIT_BUDGET, measureThroughput, MISS_P99_BUDGET_MS, throughputLines, type Throughput } from "./bench/throughput";
@@ -119,25 +120,7 @@ async function main(): Promise<void> {
   const real = await startReal(scriptPath, workerOptions as Record<string, unknown>, stateDir, bindings);
   const floorMemory = await startFloorMemory("<!doctype html><p>floor</p>");
   // 7. Page weight as served, of the newest post: it is on the home and category pages too.
-  const newest = POSTS - 1;
-  const code = benchInfoCode(newest);
-  const weights: { name: string; path: string }[] = [
-    { name: "article page", path: `/a/${code}` },
-    { name: "category page", path: `/category/${benchCategory(newest)}.html` },
-    { name: "home page", path: "/" },
-    { name: "embed card", path: `/embed/${code}` },
-  ];
-  const headline = benchTitle(newest);
-  const served = await Promise.all(
-    weights.map(async (w) => {
-      const res = await fetch(new URL(w.path, real.url));
-      const text = await res.text();
-      const scripts = [...text.matchAll(/<script\b([^>]*)>/gi)].filter((m) => !/application\/ld\+json/.test(m[1] ?? ""));
-      // The content is in the markup itself: the article's headline, outside any script.
-      const markup = text.replace(/<script\b[\s\S]*?<\/script>/gi, "");
-      return { ...w, status: res.status, bytes: Buffer.byteLength(text), gzip: gz(text), scripts: scripts.length, inMarkup: markup.includes(headline) };
-    }),
-  );
+  const served = await measurePageWeights(real.url, POSTS);
 
   // 3. Render CPU from fixed data.
   log("render CPU");
@@ -271,7 +254,7 @@ type Report = {
   throughput: Throughput;
   runs: Throughput[];
   purgeCost: PurgeCost;
-  served: { name: string; path: string; status: number; bytes: number; gzip: number; scripts: number; inMarkup: boolean }[];
+  served: Served[];
   cpu: CpuResult[];
   ingest: IngestCpu[];
   d1: D1Work;
@@ -388,9 +371,10 @@ function writeReport(r: Report): void {
     "",
     "## 7. Page weight as served",
     "",
-    "| page | status | bytes | gzip bytes | executable scripts | headline in the markup |",
-    "|---|---|---|---|---|---|",
-    ...r.served.map((s) => `| ${s.name} (${s.path}) | ${s.status} | ${fmt(s.bytes)} | ${fmt(s.gzip)} | ${s.scripts} | ${s.inMarkup ? "yes" : "**no**"} |`),
+    ...pageWeightLines(r.served),
+    "",
+    "\"Before issue 16\" is the last full run before the reader pages (BENCHMARKS.md at commit 55f9b58); the budget is +20% " +
+      "(scripts/bench/page-weight.ts, which also runs alone: `npx tsx scripts/bench/page-weight.ts`).",
     "",
     "JSON-LD is data, not counted as a script. The embed card's one inline script only reports the card's height to the partner page; " +
       "the content of every page is in its HTML. `npm run test:browser` checks it where it counts: Chromium with JavaScript off, " +

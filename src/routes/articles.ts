@@ -11,7 +11,7 @@ import { changedAt, newestChange, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { createDb } from "../db/client";
-import { getArticleWithRelated } from "../db/related";
+import { getArticleWithRelated, RELATED_TAGS } from "../db/related";
 import { allCategories, type Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
@@ -26,13 +26,17 @@ export const articles = new Hono<AppEnv>();
 export const RELATED_COUNT = 5;
 
 /**
- * The page shows the article, its categories' names, related articles from that category
- * (ranked by shared tags: a change to one of them is a change in the category), and the
- * channel list: a change to any of them purges it.
+ * The page shows the article, its categories' names, related articles (chosen by its first
+ * RELATED_TAGS tags and its category: a write under one of those tags or in that category
+ * can change the list), and the channel list: a change to any of them purges it.
  */
 function cacheTags(article: Article): string {
-  const categories = allCategories(article).map((c) => CacheTags.category(c.slug));
-  return cacheTagHeader([CacheTags.article(article.infoCode), ...categories, CacheTags.nav]);
+  return cacheTagHeader([
+    CacheTags.article(article.infoCode),
+    ...allCategories(article).map((c) => CacheTags.category(c.slug)),
+    ...article.tags.slice(0, RELATED_TAGS).map((tag) => CacheTags.tagPage(tag)),
+    CacheTags.nav,
+  ]);
 }
 
 /**
