@@ -125,6 +125,7 @@ describe("/api/v1/articles/{infoCode}", () => {
       sourceUrl: `http://finews.zning.xyz/html_News/NewsShare.html?infoCode=${CODE}`,
       author: null,
       category: { slug: "beifangwang", name: "北方网新闻", url: `${BASE}/category/beifangwang.html` },
+      categories: [{ slug: "beifangwang", name: "北方网新闻", url: `${BASE}/category/beifangwang.html` }],
       tags: ["北方网新闻"],
       publishedAt: "2022-04-28T14:08:53+08:00",
       updatedAt: "2022-04-28T14:08:53+08:00",
