@@ -5,18 +5,14 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./lib/chromium";
 import { PAGES, startReaderSite } from "./lib/reader-site";
 
 const OUT = path.resolve(import.meta.dirname, "../.screenshots");
 mkdirSync(OUT, { recursive: true });
 
 const site = await startReaderSite();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 try {
   for (const width of [375, 1280]) {
     for (const colorScheme of ["light", "dark"] as const) {

@@ -14,9 +14,9 @@
  * render leases, and each awaits only its own I/O and timers.
  */
 import type { Bindings } from "../env";
-import { declaredLength, negotiateHeaders } from "./encoding";
-import { answer, discard, fromCache, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
-import { HotPages } from "./hot-pages";
+import { declaredLength, gzipBytes, negotiateHeaders } from "./encoding";
+import { answer, discard, fromCache, raiseLastModified, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
+import { HotPages, type HotPage } from "./hot-pages";
 import { Invalidations } from "./invalidations";
 import { freshness, storableFor, type CachePolicies, type CachePolicy, type Freshness } from "./policy";
 import { RenderLeases, sleep } from "./render-leases";
@@ -67,8 +67,32 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
     }
   }
 
+  /**
+   * A held page to a plain GET. A gzip reader gets the page's gzip bytes as they are
+   * (`encodeBody: "manual"`: the runtime sends them without compressing again) once one
+   * request has made them in its own waitUntil; until then the runtime compresses. Other
+   * requests only read the finished bytes, plain memory like the page itself.
+   */
+  function answerHeld(key: string, held: HotPage, request: Request, ctx: ExecutionContext): Response {
+    const headers = new Headers(held.headers);
+    const encoding = negotiateHeaders(request, held.status, headers, held.body.byteLength);
+    if (encoding === "gzip" && held.gzip) return new Response(held.gzip, { status: held.status, headers, encodeBody: "manual" });
+    if (encoding === "gzip" && hot.claimGzip(key, held)) {
+      ctx.waitUntil(
+        gzipBytes(held.body).then(
+          (gzip) => hot.attachGzip(key, held, gzip),
+          (err: unknown) => {
+            hot.attachGzip(key, held, null);
+            logFailure("gzip_failed")(err);
+          },
+        ),
+      );
+    }
+    return new Response(held.body, { status: held.status, headers });
+  }
+
   /** A fresh page held in memory that no purge has overtaken. */
-  function heldPage(key: string, policy: CachePolicy): Entry | null {
+  function heldPage(key: string, policy: CachePolicy): HotPage | null {
     const at = now();
     const page = hot.get(key, at);
     if (!page || !invalidations.isCurrent(page.tags, page.storedAt)) return null;
@@ -109,13 +133,15 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
       const body = await res.arrayBuffer();
       const tags = tagsOf(res);
       const { store, softTtl } = storableFor(res, policy, tags.length > 0);
-      const entry: Entry = { status: res.status, headers: [...res.headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
+      const headers = new Headers(res.headers);
+      raiseLastModified(headers, invalidations.lastPurge(tags));
+      const entry: Entry = { status: res.status, headers: [...headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
       if (key !== "" && store && invalidations.isCurrent(tags, storedAt)) {
-        hot.set(key, { ...entry, body, headers: [...readerHeaders(res.headers, entry.etag, res.status, "HIT", policy)] }, now());
+        hot.set(key, { ...entry, body, headers: [...readerHeaders(headers, entry.etag, res.status, "HIT", policy)] }, now());
         if (putsInFlight < MAX_PUTS_IN_FLIGHT) {
           putsInFlight += 1;
           const put = cacheOf()
-            .put(key, new Response(body, { status: res.status, headers: storedHeaders(res, entry, policy) }))
+            .put(key, new Response(body, { status: res.status, headers: storedHeaders(headers, entry, policy) }))
             .catch(logFailure("cache_store_failed"))
             .finally(() => {
               putsInFlight -= 1;
@@ -171,9 +197,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
     const held = heldPage(key, policy);
     // The hottest path of all: the headers were made once, when the page was held.
     if (held && request.method === "GET" && !request.headers.has("If-None-Match") && !request.headers.has("If-Modified-Since")) {
-      const res = new Response(held.body, { status: held.status, headers: held.headers });
-      negotiateHeaders(request, held.status, res.headers, held.body instanceof ArrayBuffer ? held.body.byteLength : null);
-      return res;
+      return answerHeld(key, held, request, ctx);
     }
     const found = held ? { entry: held, state: "fresh" as const } : await lookup(key, policy);
     if (found?.state === "fresh") return answer(request, found.entry, "HIT", policy);

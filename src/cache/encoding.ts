@@ -80,6 +80,17 @@ export function negotiateHeaders(request: Request, status: number, headers: Head
   return encoding;
 }
 
+/**
+ * The gzip bytes of a body, with the runtime's own zlib (CompressionStream). The edge cache
+ * makes them once for a page it holds in memory and answers every gzip reader of that page
+ * with them (`encodeBody: "manual"`), instead of the runtime compressing the same bytes
+ * again for each request.
+ */
+export async function gzipBytes(body: ArrayBuffer): Promise<ArrayBuffer> {
+  const compressed = new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Response(compressed).arrayBuffer();
+}
+
 /** A response's body size from its Content-Length, or null. */
 export function declaredLength(headers: Headers): number | null {
   const n = Number(headers.get("Content-Length") ?? NaN);

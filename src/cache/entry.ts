@@ -3,6 +3,7 @@
  */
 import { declaredLength, negotiateHeaders } from "./encoding";
 import { tagsOf } from "./tags";
+import { httpDate } from "../lib/last-modified";
 import { browserCacheControl, etagMatches, type CachePolicy } from "./policy";
 
 /** When the page's render began (ms); what freshness and purges are judged by. */
@@ -89,9 +90,23 @@ export function fromCache(res: Response): Entry {
   };
 }
 
+/**
+ * A page's Last-Modified is the newest change among what it shows (src/lib/last-modified.ts),
+ * but a page also changes when something leaves it (an article unpublished or moved to
+ * another category, a channel renamed in the header), and then its newest item can be
+ * older than before: a client asking If-Modified-Since with the old date would be told
+ * 304 and keep a list that still shows the article. Every such change purges the page's
+ * tags, so the last purge of its tags is a time it surely changed: Last-Modified is raised
+ * to it. (The purge times known are those of the last INVALIDATION_LIMITS.horizonMs.)
+ */
+export function raiseLastModified(headers: Headers, lastPurge: number | null): void {
+  const declared = Date.parse(headers.get("Last-Modified") ?? "");
+  if (lastPurge !== null && Number.isFinite(declared) && lastPurge > declared) headers.set("Last-Modified", httpDate(lastPurge));
+}
+
 /** What the Cache API stores: our bookkeeping headers, and a lifetime it keeps the copy for. */
-export function storedHeaders(res: Response, entry: Entry, policy: CachePolicy): Headers {
-  const headers = new Headers(res.headers);
+export function storedHeaders(rendered: Headers, entry: Entry, policy: CachePolicy): Headers {
+  const headers = new Headers(rendered);
   headers.set("ETag", entry.etag);
   headers.set(STORED_AT, String(entry.storedAt));
   headers.set(SOFT_TTL, String(entry.softTtl));

@@ -7,6 +7,11 @@
  * The cost is bounded staleness: a purge clears this isolate's copies at once (the purger
  * forgets them here by tag), but another isolate may show its copy for up to one second
  * more. Memory is bounded by bytes and by entries, least recently used out first.
+ *
+ * A held page can also keep its gzip bytes (made once, in the background, by the first
+ * request that wants them): most readers take gzip, and compressing a page for every one
+ * of them cost more than everything else a hit does. The compressed copy counts against
+ * the same byte budget and goes with the page.
  */
 
 export type HotPage = {
@@ -20,6 +25,8 @@ export type HotPage = {
   softTtl: number;
   /** Its cache tags, from the Cache-Tag header. */
   tags: readonly string[];
+  /** The body gzipped, once attachGzip gave it (only ever set on a held page). */
+  gzip?: ArrayBuffer;
 };
 
 type Held = { page: HotPage; tags: ReadonlySet<string>; heldAt: number };
@@ -30,6 +37,8 @@ export const HOT_PAGES_LIMITS: HotPagesLimits = { ttlMs: 1_000, maxBytes: 8 * 10
 
 export class HotPages {
   private readonly held = new Map<string, Held>();
+  /** Keys whose gzip bytes a request is making: one compression per held page. */
+  private readonly compressing = new Set<string>();
   private bytes = 0;
 
   constructor(private readonly limits: HotPagesLimits = HOT_PAGES_LIMITS) {}
@@ -58,19 +67,43 @@ export class HotPages {
     // A large page (a long feed) is not held; it streams from the Cache API instead.
     if (page.body.byteLength > this.limits.maxBytes / 8) return;
     this.held.set(key, { page, tags: new Set(page.tags), heldAt: now });
-    this.bytes += page.body.byteLength;
-    for (const [oldest, entry] of this.held) {
-      if (this.bytes <= this.limits.maxBytes && this.held.size <= this.limits.maxEntries) break;
-      this.held.delete(oldest);
-      this.bytes -= entry.page.body.byteLength;
-    }
+    this.bytes += sizeOf(page);
+    this.evict();
+  }
+
+  /**
+   * Whether the caller should make this held page's gzip bytes: true once per held page, and
+   * only while nobody else is at it. The caller hands them over with attachGzip, or calls
+   * attachGzip with null when compression failed.
+   */
+  claimGzip(key: string, page: HotPage): boolean {
+    if (page.gzip || this.compressing.has(key) || this.held.get(key)?.page !== page) return false;
+    this.compressing.add(key);
+    return true;
+  }
+
+  /** Keeps the gzip bytes with the page, if the page is still the one held under its key. */
+  attachGzip(key: string, page: HotPage, gzip: ArrayBuffer | null): void {
+    this.compressing.delete(key);
+    if (!gzip || page.gzip || this.held.get(key)?.page !== page) return;
+    page.gzip = gzip;
+    this.bytes += gzip.byteLength;
+    this.evict();
   }
 
   delete(key: string): void {
     const entry = this.held.get(key);
     if (!entry) return;
     this.held.delete(key);
-    this.bytes -= entry.page.body.byteLength;
+    this.bytes -= sizeOf(entry.page);
+  }
+
+  private evict(): void {
+    for (const [oldest, entry] of this.held) {
+      if (this.bytes <= this.limits.maxBytes && this.held.size <= this.limits.maxEntries) break;
+      this.held.delete(oldest);
+      this.bytes -= sizeOf(entry.page);
+    }
   }
 
   /**
@@ -88,4 +121,4 @@ export class HotPages {
   }
 }
 
-
+const sizeOf = (page: HotPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0);

@@ -57,6 +57,16 @@ export class Invalidations {
     return true;
   }
 
+  /** The latest purge of any of these tags that this isolate knows of (within the horizon), or null. */
+  lastPurge(tags: readonly string[]): number | null {
+    let latest: number | null = null;
+    for (const tag of tags) {
+      const at = this.purgedAt.get(tag);
+      if (at !== undefined && (latest === null || at > latest)) latest = at;
+    }
+    return latest;
+  }
+
   /**
    * A time for a render start or a purge, strictly later than the last one this isolate
    * gave out: Workers' clock stands still between I/O, so a write, its purge and the next

@@ -11,7 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { wordpressEmbed } from "../support/wordpress";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../../scripts/lib/chromium";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-browser-"));
@@ -78,11 +79,7 @@ ${card(site, CODES[0]!, "卡片一")}
   );
   partnerOrigin = partner.origin;
   stops.push(() => new Promise((resolve) => partner.server.close(resolve)));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -2,10 +2,10 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { ADMIN_AUTH, BASE, importPosts, putArticle as put } from "../support/admin";
 import { makePost } from "../support/seed";
 
-const AUTH = { Authorization: "Bearer test-admin-token-current" };
-const BASE = "https://news.example.com";
+const AUTH = ADMIN_AUTH;
 
 const article = (overrides: Record<string, unknown> = {}) => ({
   title: "养老金融新规落地",
@@ -17,13 +17,6 @@ const article = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function put(code: string, body: unknown): Promise<Response> {
-  return SELF.fetch(`${BASE}/api/v1/admin/articles/${code}`, {
-    method: "PUT",
-    headers: { ...AUTH, "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
 
 describe("PUT /api/v1/admin/articles/{infoCode}", () => {
   it("creates (201), then replaces (200), then changes nothing for the same JSON", async () => {
@@ -124,11 +117,7 @@ describe("limits", () => {
   it("refuses only the post over the per-post limit, with its size, and stores the others", async () => {
     const small = makePost({ title: "小", infoCode: "NW202405030000000001" });
     const huge = makePost({ title: "大", infoCode: "NW202405030000000002", body: `<p>${"很".repeat(400_000)}</p>` });
-    const res = await SELF.fetch(`${BASE}/api/v1/admin/import`, {
-      method: "POST",
-      headers: { ...AUTH, "Content-Type": "application/json" },
-      body: JSON.stringify({ posts: [small, huge] }),
-    });
+    const res = await importPosts([small, huge]);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { results: { outcome: string; bytes?: number; limitBytes?: number; reason?: string }[] };
     expect(body.results.map((r) => r.outcome)).toEqual(["created", "rejected"]);

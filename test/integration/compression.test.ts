@@ -4,6 +4,7 @@
  */
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { ADMIN_AUTH, importPosts } from "../support/admin";
 import { makePost, seedPosts } from "../support/seed";
 
 const BASE = "https://news.example.com";
@@ -95,4 +96,42 @@ describe("Last-Modified and If-Modified-Since", () => {
       expect(conditional.status, path).toBe(304);
     }
   });
+
+  it("moves a list's Last-Modified forward when its newest article leaves it, so If-Modified-Since gets the new list", async () => {
+    const older = "CP202405010000000011";
+    const newer = "CP202405010000000012";
+    // Through the import API, which purges what the new articles appear on.
+    const imported = await importPosts([
+      makePost({ title: "留下的文章", infoCode: older, category: "likai", date: "2026-11-01 09:00:00 +0800" }),
+      makePost({ title: "将要下线的文章", infoCode: newer, category: "likai", date: "2026-11-02 09:00:00 +0800" }),
+    ]);
+    expect(imported.status).toBe(200);
+    const paths = ["/category/likai.html", "/category/likai/feed.xml", "/"];
+    const before = new Map<string, string>();
+    for (const path of paths) {
+      const res = await SELF.fetch(`${BASE}${path}`);
+      expect(await res.text(), path).toContain("将要下线的文章");
+      before.set(path, res.headers.get("last-modified") ?? "");
+    }
+    // At least the newest article's date; later when the import's purge is later (it is).
+    expect(Date.parse(before.get("/category/likai.html") ?? "")).toBeGreaterThanOrEqual(Date.parse("2026-11-02T01:00:00Z"));
+
+    // HTTP dates have whole seconds: the takedown comes in a later second than the import, as
+    // it would for any client that fetched in between (two writes in one second share a date).
+    const second = Math.floor(Date.now() / 1000);
+    while (Math.floor(Date.now() / 1000) === second) await new Promise((resolve) => setTimeout(resolve, 50));
+    const gone = await SELF.fetch(`${BASE}/api/v1/admin/articles/${newer}`, { method: "DELETE", headers: ADMIN_AUTH });
+    expect(gone.status).toBe(200);
+    for (const path of paths) {
+      const res = await SELF.fetch(`${BASE}${path}`, { headers: { "If-Modified-Since": before.get(path) ?? "" } });
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).not.toContain("将要下线的文章");
+      const lastModified = Date.parse(res.headers.get("last-modified") ?? "");
+      expect(lastModified, path).toBeGreaterThan(Date.parse(before.get(path) ?? ""));
+      // And the new date is one a client can come back with.
+      const again = await SELF.fetch(`${BASE}${path}`, { headers: { "If-Modified-Since": res.headers.get("last-modified") ?? "" } });
+      expect(again.status, path).toBe(304);
+    }
+  });
 });
+

@@ -164,4 +164,54 @@ describe("hot pages in isolate memory", () => {
     expect(fresh.res.headers.get("x-cache")).toBe("MISS");
     expect(fresh.body).toContain("新标题");
   });
+
+  it("gzips a held page once and answers its gzip readers with those bytes, never an older page's", async () => {
+    const code = await freshArticle("压缩一次的热门文章");
+    const clock = { now: Date.now() };
+    const worker = isolate(clock);
+    const raw = async (encoding: string) => {
+      const ctx = createExecutionContext();
+      const res = await worker.handler(new Request(`${BASE}/a/${code}`, { headers: { "Accept-Encoding": encoding } }), env, ctx);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      await waitOnExecutionContext(ctx);
+      return { res, bytes };
+    };
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const gunzip = async (bytes: Uint8Array) => text(new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()));
+    const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+    const page = text((await raw("identity")).bytes);
+    const before = worker.hot.size.bytes;
+    // The first gzip reader of the held page: the runtime compresses its answer on the way
+    // out (inside the Worker the body is still the page), and its waitUntil makes the bytes.
+    const first = await raw("gzip");
+    expect(first.res.headers.get("content-encoding")).toBe("gzip");
+    expect(isGzip(first.bytes)).toBe(false);
+    expect(worker.hot.size.bytes).toBeGreaterThan(before);
+
+    const readers = await Promise.all(Array.from({ length: 20 }, () => raw("gzip, deflate, br")));
+    for (const { res, bytes } of readers) {
+      expect(res.headers.get("x-cache")).toBe("HIT");
+      expect(res.headers.get("content-encoding")).toBe("gzip");
+      expect(res.headers.get("etag")).toBe(first.res.headers.get("etag"));
+      expect(isGzip(bytes)).toBe(true);
+      expect(await gunzip(bytes)).toBe(page);
+    }
+    // Readers that take no gzip still get the page itself.
+    const plain = await raw("identity");
+    expect(plain.res.headers.get("content-encoding")).toBeNull();
+    expect(text(plain.bytes)).toBe(page);
+
+    // An edit: the next page is compressed anew; nobody gets the old page's bytes.
+    await seedPosts(makePost({ title: "压缩一次的热门文章（更新）", infoCode: code, category: `hot${next}` }));
+    await worker.purge([CacheTags.article(code)]);
+    const edited = await raw("gzip");
+    expect(edited.res.headers.get("x-cache")).toBe("MISS");
+    expect(text(edited.bytes)).toContain("（更新）");
+    await raw("gzip"); // held now; this reader's waitUntil compresses the new page
+    const editedHeld = await raw("gzip");
+    expect(isGzip(editedHeld.bytes)).toBe(true);
+    expect(await gunzip(editedHeld.bytes)).toContain("（更新）");
+  });
 });
+

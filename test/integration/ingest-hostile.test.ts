@@ -6,10 +6,10 @@
 import { env } from "cloudflare:workers";
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { ADMIN_AUTH, BASE, importPosts, putArticle as put } from "../support/admin";
 import { makePost } from "../support/seed";
 
-const BASE = "https://news.example.com";
-const AUTH = { Authorization: "Bearer test-admin-token-current" };
+const AUTH = ADMIN_AUTH;
 
 const article = (overrides: Record<string, unknown> = {}) => ({
   title: "恶意输入测试",
@@ -20,13 +20,6 @@ const article = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function put(code: string, body: unknown): Promise<Response> {
-  return SELF.fetch(`${BASE}/api/v1/admin/articles/${code}`, {
-    method: "PUT",
-    headers: { ...AUTH, "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
 
 const row = (code: string) =>
   env.DB.prepare("SELECT status, title, updated_at FROM articles WHERE info_code = ?").bind(code).first<{ status: string; title: string }>();
@@ -38,11 +31,7 @@ describe("a poison post in a batch", () => {
       makePost({ title: "毒", infoCode: "NW202407010000000002", body: `<div>\n${"&".repeat(450_000)}\n</div>` }),
       makePost({ title: "毒后", infoCode: "NW202407010000000003" }),
     ];
-    const res = await SELF.fetch(`${BASE}/api/v1/admin/import`, {
-      method: "POST",
-      headers: { ...AUTH, "Content-Type": "application/json" },
-      body: JSON.stringify({ posts }),
-    });
+    const res = await importPosts(posts);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { results: { outcome: string; bytes?: number; limitBytes?: number; line?: number }[] };
     expect(body.results.map((r) => r.outcome)).toEqual(["created", "rejected", "created"]);

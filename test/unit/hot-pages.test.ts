@@ -78,4 +78,46 @@ describe("hot pages micro-cache", () => {
   it("fits nothing when switched off", () => {
     expect(new HotPages({ ttlMs: 0, maxBytes: 0, maxEntries: 0 }).fits("10")).toBe(false);
   });
+
+  it("lets one caller make a held page's gzip bytes, counts them, and drops them with the page", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 10_000, maxEntries: 10 });
+    hot.set("k", page(400), 0);
+    const held = hot.get("k", 1)!;
+    expect(hot.claimGzip("k", held)).toBe(true);
+    expect(hot.claimGzip("k", held)).toBe(false); // already being made
+    hot.attachGzip("k", held, new ArrayBuffer(100));
+    expect(hot.get("k", 2)?.gzip?.byteLength).toBe(100);
+    expect(hot.size.bytes).toBe(500);
+    expect(hot.claimGzip("k", held)).toBe(false); // made
+    hot.delete("k");
+    expect(hot.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it("never attaches gzip bytes to a page that replaced the one they were made from", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 10_000, maxEntries: 10 });
+    hot.set("k", page(400, '"old"'), 0);
+    const old = hot.get("k", 1)!;
+    expect(hot.claimGzip("k", old)).toBe(true);
+    hot.set("k", page(400, '"new"'), 2);
+    hot.attachGzip("k", old, new ArrayBuffer(100));
+    const now = hot.get("k", 3)!;
+    expect(now.etag).toBe('"new"');
+    expect(now.gzip).toBeUndefined();
+    expect(hot.size.bytes).toBe(400);
+    // A failed compression frees the claim, so a later reader may try again.
+    expect(hot.claimGzip("k", now)).toBe(true);
+    hot.attachGzip("k", now, null);
+    expect(hot.claimGzip("k", now)).toBe(true);
+  });
+
+  it("evicts when the gzip bytes push the pages over budget", () => {
+    const hot = new HotPages({ ttlMs: 60_000, maxBytes: 1_000, maxEntries: 10 });
+    hot.set("a", page(100), 0);
+    hot.set("b", page(100), 0);
+    const b = hot.get("b", 1)!;
+    expect(hot.claimGzip("b", b)).toBe(true);
+    hot.attachGzip("b", b, new ArrayBuffer(850));
+    expect(hot.get("a", 2)).toBeUndefined();
+    expect(hot.size.bytes).toBe(950);
+  });
 });
