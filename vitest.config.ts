@@ -3,6 +3,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 import { buildCardsWorker, cardsWorkerOptions } from "./scripts/lib/cards-worker";
+import { buildIngestWorker, ingestWorkerOptions } from "./scripts/lib/ingest-worker";
 
 // Tests make no network calls: no telemetry, no update check, no Request.cf lookup.
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -20,6 +21,9 @@ export default defineConfig({
       // built as deployed. Its only outbound fetches are article images: served from a fixture.
       const cards = cardsWorkerOptions(buildCardsWorker(path.join(import.meta.dirname, ".wrangler/cards-test")));
       const photo = readFileSync(path.join(import.meta.dirname, "test/fixtures/cards/photo.png"));
+      // The ingest Worker too (the INGEST binding, RPC): every admin write in the suites parses
+      // its posts through it, as deployed.
+      const ingest = ingestWorkerOptions(buildIngestWorker(path.join(import.meta.dirname, ".wrangler/ingest-test")));
       return {
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
@@ -32,6 +36,7 @@ export default defineConfig({
                   ? new Response(photo, { headers: { "Content-Type": "image/png" } })
                   : new Response("not found", { status: 404 }),
             },
+            ingest,
           ],
           bindings: {
             TEST_MIGRATIONS: migrations,

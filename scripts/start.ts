@@ -5,8 +5,9 @@
  * 2. migrations applied to the local D1 and the sample corpus imported, both skipped when
  *    neither changed since the last start (scripts/lib/start-stamp.ts);
  * 3. wrangler dev on http://127.0.0.1:<port>, with SITE_URL following the port: the app and, in
- *    the same process, the cards Worker (wrangler.cards.toml) its CARDS binding reaches; share
- *    cards are kept in the local R2 under .wrangler/state.
+ *    the same process, the cards Worker (wrangler.cards.toml) its CARDS binding reaches and the
+ *    ingest Worker (wrangler.ingest.toml) its INGEST binding calls to parse posts; share cards
+ *    are kept in the local R2 under .wrangler/state.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   await prepareLocalD1();
 
   const site = `http://127.0.0.1:${port}`;
-  const dev = spawn(process.execPath, [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "wrangler.cards.toml", "--ip", "127.0.0.1", "--port", String(port), "--var", `SITE_URL:${site}`], {
+  const dev = spawn(process.execPath, [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "wrangler.cards.toml", "-c", "wrangler.ingest.toml", "--ip", "127.0.0.1", "--port", String(port), "--var", `SITE_URL:${site}`], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, ...OFFLINE_ENV },

@@ -20,6 +20,7 @@ declare namespace Cloudflare {
 		SITE_COPYRIGHT: string;
 		CARDS_PRERENDER: string;
 		CARDS: Fetcher /* edgewire-cards */;
+		INGEST: Service<typeof import("./ingest/worker").default> /* edgewire-ingest */;
 	}
 }
 interface CloudflareBindings extends Cloudflare.Env {}

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { buildCardsWorker, cardsWorkerOptions } from "../lib/cards-worker";
+import { buildIngestWorker, ingestWorkerOptions } from "../lib/ingest-worker";
 import { ROOT } from "../lib/env";
 
 // The same bytes as the share page's HIT, headers included (a floor without our security
@@ -81,10 +82,13 @@ export function startFloorD1(stateDir: string, d1Databases: unknown, put: "" | "
 
 /** The cards Worker, built once per bench run: the real worker's CARDS binding names it. */
 let cardsDir: string | undefined;
+/** The ingest Worker, likewise (the INGEST binding): every write's posts are parsed there. */
+let ingestScript: string | undefined;
 
-/** The real bundle with wrangler.toml's bindings on the benchmark's own state folder, and the cards Worker beside it. */
+/** The real bundle with wrangler.toml's bindings on the benchmark's own state folder, and the cards and ingest Workers beside it. */
 export async function startReal(scriptPath: string, workerOptions: Record<string, unknown>, stateDir: string, bindings: Record<string, string>): Promise<Started> {
   cardsDir ??= process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker(path.join(ROOT, ".bench/cards-dist"));
+  ingestScript ??= process.env.EDGEWIRE_INGEST_BUNDLE ?? buildIngestWorker(path.join(ROOT, ".bench/ingest-dist"));
   const t0 = performance.now();
   const mf = new Miniflare({
     host: "127.0.0.1",
@@ -98,6 +102,7 @@ export async function startReal(scriptPath: string, workerOptions: Record<string
         bindings: { ...(workerOptions.bindings as Record<string, unknown>), ...bindings },
       },
       cardsWorkerOptions(cardsDir),
+      ingestWorkerOptions(ingestScript),
     ],
     d1Persist: path.join(stateDir, "d1"),
     cachePersist: false,

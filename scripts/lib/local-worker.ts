@@ -1,6 +1,6 @@
 /**
- * Runs the real Worker in workerd through the Miniflare API, with wrangler.toml's
- * bindings and the same persisted state as `wrangler dev` (.wrangler/state/v3), so the
+ * Runs the real Worker (and the cards and ingest Workers it binds) in workerd through the
+ * Miniflare API, with wrangler.toml's bindings and the same persisted state as `wrangler dev` (.wrangler/state/v3), so the
  * import command, benchmarks and browser tests exercise exactly what `npm start` serves.
  */
 import { execFileSync } from "node:child_process";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { buildCardsWorker, cardsWorkerOptions } from "./cards-worker";
+import { buildIngestWorker, ingestWorkerOptions } from "./ingest-worker";
 import { ROOT, readDevVars } from "./env";
 
 /**
@@ -50,6 +51,8 @@ export type LocalWorkerOptions = {
   scriptPath?: string;
   /** An already built cards Worker folder (buildCardsWorker); else EDGEWIRE_CARDS_DIR (the benchmark's), else built fresh. */
   cardsDir?: string;
+  /** An already built ingest Worker (buildIngestWorker); else EDGEWIRE_INGEST_BUNDLE (the benchmark's), else built fresh. */
+  ingestScript?: string;
   /** Each line workerd prints (logs, warnings), instead of passing it straight through. */
   onRuntimeLine?: (line: string, stream: "stdout" | "stderr") => void;
 };
@@ -77,7 +80,8 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
   const persist = options.persist ?? true;
   const mf = new Miniflare({
-    // The app first (dispatchFetch and the port serve it), then the cards Worker its CARDS binding names.
+    // The app first (dispatchFetch and the port serve it), then the cards and ingest Workers its
+    // CARDS and INGEST bindings name.
     workers: [
       {
         ...workerOptions,
@@ -88,6 +92,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
         bindings: { ...workerOptions.bindings, ...readDevVars(), ...(process.env.CARDS_PRERENDER ? { CARDS_PRERENDER: process.env.CARDS_PRERENDER } : {}), ...options.bindings },
       },
       cardsWorkerOptions(options.cardsDir ?? process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker()),
+      ingestWorkerOptions(options.ingestScript ?? process.env.EDGEWIRE_INGEST_BUNDLE ?? buildIngestWorker()),
     ],
     host: "127.0.0.1",
     ...(options.port !== undefined ? { port: options.port } : {}),

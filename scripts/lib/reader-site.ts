@@ -3,7 +3,7 @@
  * (Miniflare) on a 127.0.0.1 port with its own fresh state, an image host on another port
  * (one image that loads, one that 404s, so both the picture and the fallback are seen), and
  * posts that cover what pages must handle: the seed article, Markdown headings, images with
- * and without sizes, an English article, shared tags across categories, an unpublished one.
+ * and without sizes (captioned from an emphasized line and from a title), an English article, shared tags across categories, an unpublished one.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -69,11 +69,13 @@ function posts(images: string): string[] {
       "",
       `<img src="${images}/img/canteen.svg" alt="驿站食堂里，老人们在用午餐" width="480" height="320">`,
       "",
+      "*驿站每天中午供应两荤两素*",
+      "",
       "### 志愿者与专业护理",
       "",
       "驿站由专业机构运营，社区志愿者每周轮班。护理员都持证上岗，能提供测血压、康复训练等服务。",
       "",
-      `![一张没能加载的图片](${images}/missing.jpg)`,
+      `![一张没能加载的图片](${images}/missing.jpg "这张图片的地址已失效")`,
       "",
       "> 街道负责人表示，后续还将开设健康讲座和智能手机课程。",
       "",

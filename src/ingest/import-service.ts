@@ -1,15 +1,15 @@
 /**
  * The one write path for posts: the admin API (import, PUT, DELETE, resanitize) and the
- * import command all end here. Parse every post first (a bad or too big post is reported
- * and skipped, the rest go on), refuse two different posts claiming one info code in the
- * same request, then write, and say what changed (the ChangeSet the after-write step purges).
+ * import command all end here. Every post is parsed first, by the ingest Worker
+ * (ingest-client.ts; a bad or too big post comes back as a rejection and is skipped, the
+ * rest go on); here two different posts claiming one info code in the same request are
+ * refused, the rest written, and what changed is said (the ChangeSet the after-write step
+ * purges). This file runs in the main Worker: it must not import the parser.
  */
 import type { Db } from "../db/client";
 import { writePosts, type ArticleStatus, type WriteOutcome, type WriteRequest, type WriteResult } from "../db/write-articles";
 import type { ChangeSet } from "./after-write";
-import { parsePost } from "./parse-post";
-import { PostParseError, PostTooLargeError, type SiteContext } from "./types";
-import { logError } from "../lib/log";
+import type { ParseOutcome } from "./contract";
 
 export type PostInput = {
   /** A file name or other label for messages; optional. */
@@ -58,17 +58,6 @@ function label(index: number, input: PostInput): Pick<ImportResult, "index" | "n
   return { index, ...(input.name ? { name: input.name } : {}) };
 }
 
-function rejection(index: number, input: PostInput, err: unknown): ImportResult {
-  const base = { ...label(index, input), infoCode: null, outcome: "rejected" as const };
-  if (err instanceof PostParseError) {
-    const size = err instanceof PostTooLargeError ? { bytes: err.bytes, limitBytes: err.limitBytes } : {};
-    return { ...base, reason: err.message, line: err.line, ...(err.field ? { field: err.field } : {}), ...size };
-  }
-  // Anything else is a bug in the parser; say so without leaking internals.
-  logError("parser_bug", { index, error: String(err) });
-  return { ...base, reason: "The post could not be parsed (internal parser error)." };
-}
-
 /** Old and new category and tags of every changed article, so both are purged. */
 export function changeSetOf(written: WriteResult[]): ChangeSet {
   const infoCodes = new Set<string>();
@@ -90,25 +79,18 @@ export function changeSetOf(written: WriteResult[]): ChangeSet {
   return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags], statusChanged: [...statusChanged], categoryListChanged };
 }
 
-export async function importPosts(db: Db, inputs: PostInput[], now: number, site?: SiteContext): Promise<ImportReport> {
+/** Writes what the ingest Worker parsed: `parsed[i]` is the outcome of `inputs[i]`. */
+export async function importPosts(db: Db, inputs: PostInput[], parsed: readonly ParseOutcome[], now: number): Promise<ImportReport> {
   const results: ImportResult[] = new Array(inputs.length);
-  const parsed = await Promise.all(
-    inputs.map(async (input, index) => {
-      try {
-        return {
-          index,
-          post: await parsePost(input.text, { ...(input.path ? { path: input.path } : {}), ...(site ? { site } : {}) }),
-        };
-      } catch (err) {
-        results[index] = rejection(index, input, err);
-        return null;
-      }
-    }),
-  );
+  const posts = parsed.map((outcome, index) => {
+    if (outcome.ok) return { index, post: outcome.post };
+    results[index] = { ...label(index, inputs[index] ?? { text: "" }), infoCode: null, outcome: "rejected", ...outcome.rejection };
+    return null;
+  });
 
   const firstByCode = new Map<string, { index: number; hash: string }>();
   const accepted: { index: number; request: WriteRequest }[] = [];
-  for (const item of parsed) {
+  for (const item of posts) {
     if (!item) continue;
     const input = inputs[item.index] ?? { text: "" };
     const seen = firstByCode.get(item.post.infoCode);

@@ -7,6 +7,7 @@ import { FrontMatter, parseFrontMatter, splitFrontMatter, type Entry } from "./f
 import { sha256Hex } from "./hash";
 import { absoluteHttpUrl, firstImageUrl, htmlToText, sourceNameFrom, truncateText } from "../lib/html-text";
 import { INGEST_TREE_LIMITS, lineOfNthTag, TreeLimitError } from "./html-tree";
+import { MAX_POST_BYTES } from "./limits";
 import { generateInfoCode, INFO_CODE_RULE, infoCodeFromPath, isInfoCode } from "./info-code";
 import { hasLiquid, stripLiquid } from "./liquid-strip";
 import { renderMarkdown } from "./markdown";
@@ -32,11 +33,8 @@ export type ParsePostOptions = {
   site?: SiteContext;
 };
 
-/**
- * One post's source, UTF-8: far above any real article (a long one is 50 KB), and small
- * enough that its source and rendered body fit one D1 row together in ordinary cases.
- */
-export const MAX_POST_BYTES = 900 * 1024;
+// One post's source limit, in limits.ts so the main Worker can read it without the parser.
+export { MAX_POST_BYTES };
 export const MAX_TITLE_CHARS = 300;
 export const MAX_TAGS = 20;
 export const MAX_TAG_CHARS = 64;

@@ -3,7 +3,9 @@
  * the failed-authentication limit and the token check (requireAdmin), then the per-token
  * request limit. Every write (import, PUT, DELETE, resanitize, reindex) goes through the
  * one write path (src/ingest/import-service.ts, src/db/write-articles.ts) and then the one
- * after-write step with the change set that write returned.
+ * after-write step with the change set that write returned. Posts are parsed and sanitized
+ * by the ingest Worker (src/ingest/ingest-client.ts): this router checks the request's
+ * envelope (size, media type, JSON shape) and never imports the parser.
  */
 import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
@@ -12,11 +14,11 @@ import { createDb } from "../db/client";
 import { countToResanitize, rowsToResanitize, writeStatus } from "../db/write-articles";
 import type { AppEnv } from "../env";
 import { afterArticlesChanged } from "../ingest/after-write";
+import { articleJson } from "../ingest/article-json";
 import { changeSetOf, importPosts, type ImportReport, type ImportResult, type PostInput } from "../ingest/import-service";
 import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
-import { articleJson, jsonToPost } from "../ingest/json-post";
-import { MAX_POST_BYTES } from "../ingest/parse-post";
-import { SANITIZER_VERSION } from "../ingest/sanitize";
+import { parseArticle, parsePosts, sanitizerVersion } from "../ingest/ingest-client";
+import { MAX_POST_BYTES } from "../ingest/limits";
 import type { SiteContext } from "../ingest/types";
 import { requireAdmin } from "../lib/auth";
 import { readTextWithin } from "../lib/body";
@@ -130,7 +132,8 @@ function refused(result: ImportResult): AppError {
 
 admin.post("/import", async (c) => {
   const { inputs, site } = await readInputs(c.req.raw);
-  const report = await importPosts(createDb(c.env.DB), inputs, Date.now(), site);
+  const parsed = await parsePosts(c.env, inputs, site);
+  const report = await importPosts(createDb(c.env.DB), inputs, parsed, Date.now());
   await afterArticlesChanged(c, report.changes);
   // Per-post results, refused posts included (with line, or bytes and limitBytes when too big).
   return importResponse(c, report);
@@ -147,8 +150,10 @@ admin.put("/articles/:infoCode", async (c) => {
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", "Send the article as application/json.");
   const parsed = articleJson.safeParse(await readJson(c.req.raw));
   if (!parsed.success) throw validationError(parsed.error, "body");
-  const input: PostInput = { text: jsonToPost(infoCode, parsed.data), ...(parsed.data.status ? { status: parsed.data.status } : {}) };
-  const report = await importPosts(createDb(c.env.DB), [input], Date.now());
+  const outcome = await parseArticle(c.env, infoCode, parsed.data);
+  // The post the ingest Worker made of the JSON (json-post.ts) is what is stored as source text.
+  const input: PostInput = { text: outcome.ok ? outcome.post.sourceText : "", ...(parsed.data.status ? { status: parsed.data.status } : {}) };
+  const report = await importPosts(createDb(c.env.DB), [input], [outcome], Date.now());
   const result = report.results[0];
   if (result?.outcome === "rejected") throw refused(result);
   await afterArticlesChanged(c, report.changes);
@@ -166,11 +171,14 @@ admin.delete("/articles/:infoCode", async (c) => {
 /** Re-runs the current parser and sanitizer over stored source text of older sanitizer versions. */
 admin.post("/resanitize", async (c) => {
   const limit = Math.min(Number(c.req.query("limit") ?? 100) || 100, 200);
-  const rows = await rowsToResanitize(c.env.DB, SANITIZER_VERSION, limit);
-  const report = await importPosts(createDb(c.env.DB), rows.map((r) => ({ name: r.infoCode, text: r.sourceText })), Date.now());
+  // The version the deployed ingest Worker sanitizes with: rows older than it are parsed again.
+  const version = await sanitizerVersion(c.env);
+  const rows = await rowsToResanitize(c.env.DB, version, limit);
+  const inputs = rows.map((r) => ({ name: r.infoCode, text: r.sourceText }));
+  const report = await importPosts(createDb(c.env.DB), inputs, await parsePosts(c.env, inputs), Date.now());
   await afterArticlesChanged(c, report.changes);
-  const remaining = await countToResanitize(c.env.DB, SANITIZER_VERSION);
-  return c.json({ sanitizerVersion: SANITIZER_VERSION, summary: summarize(report), remaining });
+  const remaining = await countToResanitize(c.env.DB, version);
+  return c.json({ sanitizerVersion: version, summary: summarize(report), remaining });
 });
 
 admin.route("/search", adminSearch);

@@ -11,7 +11,7 @@ import { changedAt, newestChange, setLastModified } from "../lib/last-modified";
 import { Hono, type Context } from "hono";
 import { cacheTagHeader, CacheTags } from "../cache/tags";
 import { createDb } from "../db/client";
-import { getArticleWithRelated } from "../db/related";
+import { getArticleWithRelated, RELATED_TAGS } from "../db/related";
 import type { Article } from "../db/types";
 import type { AppEnv } from "../env";
 import { siteConfig } from "../lib/config";
@@ -26,12 +26,17 @@ export const articles = new Hono<AppEnv>();
 export const RELATED_COUNT = 5;
 
 /**
- * The page shows the article, its category's name, related articles from that category
- * (ranked by shared tags: a change to one of them is a change in the category), and the
- * channel list: a change to any of them purges it.
+ * The page shows the article, its category's name, related articles (chosen by its first
+ * RELATED_TAGS tags and its category: a write under one of those tags or in that category
+ * can change the list), and the channel list: a change to any of them purges it.
  */
 function cacheTags(article: Article): string {
-  return cacheTagHeader([CacheTags.article(article.infoCode), CacheTags.category(article.category.slug), CacheTags.nav]);
+  return cacheTagHeader([
+    CacheTags.article(article.infoCode),
+    CacheTags.category(article.category.slug),
+    ...article.tags.slice(0, RELATED_TAGS).map((tag) => CacheTags.tagPage(tag)),
+    CacheTags.nav,
+  ]);
 }
 
 /**

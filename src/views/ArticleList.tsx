@@ -9,6 +9,7 @@ import type { SiteConfig } from "../lib/config";
 import { formatShownDate, toRfc3339 } from "../lib/time";
 import { articlePath, categoryPath } from "../lib/paths";
 import { thumbnail } from "./images";
+import type { StylePart } from "./styles";
 
 export type ArticleListProps = {
   site: SiteConfig;
@@ -21,6 +22,13 @@ export type ArticleListProps = {
   /** The small variant under an article (related) and on error pages: title and thumbnail only. */
   compact?: boolean;
 };
+
+/** The stylesheet parts a list of these items needs: excerpt rules unless compact, thumbnail rules only when one has an image. */
+export function listStyles(site: SiteConfig, items: readonly { imageUrl: string | null }[], compact = false): StylePart[] {
+  const parts: StylePart[] = compact ? ["list"] : ["list", "excerpt"];
+  if (items.some((item) => thumbnail(item.imageUrl, site.url) !== null)) parts.push("thumb");
+  return parts;
+}
 
 export function ArticleList(props: ArticleListProps) {
   const { site, items, summaries = true, showCategory = true, level = 2, compact = false } = props;

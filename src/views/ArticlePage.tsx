@@ -8,7 +8,9 @@ import type { Article, ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { ogLocale } from "../lib/lang";
 import { formatShownDate, toRfc3339 } from "../lib/time";
-import { ArticleList } from "./ArticleList";
+import { ArticleList, listStyles } from "./ArticleList";
+import { bodyImages } from "./figures";
+import type { StylePart } from "./styles";
 import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 import { Layout } from "./Layout";
 import { articlePath, beaconPath, categoryPath, tagPath } from "../lib/paths";
@@ -33,16 +35,7 @@ function ArticleBody(props: { bodyHtml: string; cjk: boolean; hasSource: boolean
   // The byline names the source, so the partner's credit paragraph would say it twice. The
   // sanitizer writes that paragraph exactly so (its one kept class), and <p> cannot nest.
   const html = hasSource ? bodyHtml.replace(/<p class="em_media">[\s\S]*?<\/p>/, "") : bodyHtml;
-  return <div class={cjk ? "body cjk" : "body"}>{raw(asFigures(html))}</div>;
-}
-
-/**
- * A paragraph holding only an image (what Markdown makes of `![](…)`) becomes a <figure>,
- * so it gets figure spacing. Only the wrapper changes; the <img> tag is the sanitizer's
- * output, whose attribute values never contain `>` (it escapes them).
- */
-function asFigures(html: string): string {
-  return html.replace(/<p>\s*(<img\b[^>]*>)\s*<\/p>/g, "<figure>$1</figure>");
+  return <div class={cjk ? "body cjk" : "body"}>{raw(bodyImages(html))}</div>;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
@@ -133,6 +126,9 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
   const category = article.category;
   // A tag that only repeats the category's name says nothing new.
   const tags = article.tags.filter((tag) => tag !== category.name);
+  const styles: StylePart[] = ["article", ...(related.length > 0 ? listStyles(site, related, true) : [])];
+  if (/<img /.test(article.bodyHtml)) styles.push("figure");
+  if (/<(table|pre|blockquote)\b/.test(article.bodyHtml)) styles.push("blocks");
   return (
     <Layout
       site={site}
@@ -143,7 +139,7 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
       head={<ArticleHead site={site} article={article} canonical={canonical} image={image} lang={lang} />}
       nav={nav}
       current={`in:${category.slug}`}
-      styles={["article", "list"]}
+      styles={styles}
     >
       <article>
         <header>
@@ -176,7 +172,7 @@ export function ArticlePage({ site, article, related = [], nav }: ArticlePagePro
         {/* The view beacon (src/routes/beacon.ts): never cached, so cached page views count too.
             A CSS background, not an <img>: scrapers that fall back to the page's first image
             (metascraper, unfurlers) never take a 1×1 pixel for the article's picture. */}
-        <span class="beacon" aria-hidden="true" style={`position:absolute;width:1px;height:1px;background-image:url(${beaconPath(article.infoCode)})`} />
+        <span class="beacon" aria-hidden="true" style={`background-image:url(${beaconPath(article.infoCode)})`} />
       </article>
       {related.length > 0 ? (
         <section class="related" aria-labelledby="related">

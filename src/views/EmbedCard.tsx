@@ -12,17 +12,21 @@ import { CARD_SCRIPT } from "../embed/scripts";
 
 export type CardTheme = "light" | "dark" | "auto";
 
-const CSS = `*{box-sizing:border-box}html{margin:0}body{margin:0;font:15px/1.6 -apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1a1a1a;background:#fff}
-.c{display:block;border:1px solid #e3e3e3;border-radius:12px;overflow:hidden;color:inherit;text-decoration:none;background:inherit}
-.c img{display:block;width:100%;aspect-ratio:16/9;object-fit:cover;background:#eee}
-.b{padding:12px 14px}h1{font-size:17px;line-height:1.4;margin:0 0 6px}p{margin:0 0 8px;color:#555;font-size:14px;overflow-wrap:anywhere}
-.m{font-size:12px;color:#666}.m span+span:before{content:" · "}
-[data-theme=dark] body{color:#eee;background:#16181c}[data-theme=dark] .c{border-color:#333}[data-theme=dark] p{color:#bbb}[data-theme=dark] .m{color:#999}
-@media (prefers-color-scheme:dark){[data-theme=auto] body{color:#eee;background:#16181c}[data-theme=auto] .c{border-color:#333}[data-theme=auto] p{color:#bbb}[data-theme=auto] .m{color:#999}}`;
+// Colours are variables, so the dark scheme (chosen, or the reader's when "auto") is one line of values.
+const CSS = `body{margin:0;font:15px/1.6 -apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--f,#1a1a1a);background:var(--b,#fff)}
+.c{display:block;border:1px solid var(--l,#e3e3e3);border-radius:12px;overflow:hidden;color:inherit;text-decoration:none}
+.b{padding:12px 14px}h1{font-size:17px;line-height:1.4;margin:0 0 6px}p{margin:0 0 8px;color:var(--p,#555);font-size:14px;overflow-wrap:anywhere}
+.m{font-size:12px;color:var(--m,#666)}.m span+span:before{content:" · "}
+[data-theme=dark]{--f:#eee;--b:#16181c;--l:#333;--p:#bbb;--m:#999}
+@media (prefers-color-scheme:dark){[data-theme=auto]{--f:#eee;--b:#16181c;--l:#333;--p:#bbb;--m:#999}}`;
+
+/** Only a card with a picture carries its rules. */
+const IMAGE_CSS = ".c img{display:block;width:100%;aspect-ratio:16/9;object-fit:cover;background:#eee}";
 
 export function EmbedCard(props: { site: SiteConfig; article: Article; theme: CardTheme; lang: string }) {
   const { site, article } = props;
   const href = absoluteUrl(site, articlePath(article.infoCode));
+  const image = article.imageUrl && /^https?:\/\//.test(article.imageUrl) ? article.imageUrl : null;
   return (
     <html lang={props.lang} data-theme={props.theme} data-info-code={article.infoCode}>
       <head>
@@ -31,12 +35,12 @@ export function EmbedCard(props: { site: SiteConfig; article: Article; theme: Ca
         <meta name="robots" content="noindex" />
         <title>{article.title}</title>
         <link rel="canonical" href={href} />
-        <style>{raw(CSS)}</style>
+        <style>{raw(image ? CSS + IMAGE_CSS : CSS)}</style>
       </head>
       <body>
         <main>
           <a class="c" href={href} target="_blank" rel="noopener">
-            {article.imageUrl && /^https?:\/\//.test(article.imageUrl) ? <img src={article.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
+            {image ? <img src={image} alt="" loading="lazy" referrerpolicy="no-referrer" /> : null}
             <div class="b">
               <h1>{article.title}</h1>
               <p>{article.summary}</p>

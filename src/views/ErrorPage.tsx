@@ -5,7 +5,7 @@
  */
 import type { ArticleListItem, CategoryRef } from "../db/types";
 import type { SiteConfig } from "../lib/config";
-import { ArticleList } from "./ArticleList";
+import { ArticleList, listStyles } from "./ArticleList";
 import { Layout } from "./Layout";
 
 export type ErrorPageProps = {
@@ -38,7 +38,7 @@ function NoIndex() {
 /** 404: unknown info code, malformed info code, or any page path nothing serves. */
 export function NotFoundPage({ site, recent, nav }: ErrorPageProps) {
   return (
-    <Layout site={site} title={`找不到页面 - ${site.name}`} description="找不到这篇文章或页面。" head={<NoIndex />} nav={nav}>
+    <Layout site={site} title={`找不到页面 - ${site.name}`} description="找不到这篇文章或页面。" head={<NoIndex />} nav={nav} styles={listStyles(site, recent ?? [], true)}>
       <h1>找不到这篇文章</h1>
       <p>这个链接可能抄错了，或者文章地址已经变化。</p>
       <ReadOn site={site} recent={recent} />
@@ -49,7 +49,7 @@ export function NotFoundPage({ site, recent, nav }: ErrorPageProps) {
 /** 410: the article existed and was unpublished; its title and body are not shown. */
 export function GonePage({ site, recent, nav }: ErrorPageProps) {
   return (
-    <Layout site={site} title={`文章已下线 - ${site.name}`} description="这篇文章已下线。" head={<NoIndex />} nav={nav}>
+    <Layout site={site} title={`文章已下线 - ${site.name}`} description="这篇文章已下线。" head={<NoIndex />} nav={nav} styles={listStyles(site, recent ?? [], true)}>
       <h1>这篇文章已下线</h1>
       <p>文章已被撤下，无法再阅读。</p>
       <ReadOn site={site} recent={recent} />

@@ -4,7 +4,7 @@
  */
 import type { ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
-import { ArticleList } from "./ArticleList";
+import { ArticleList, listStyles } from "./ArticleList";
 import { Layout } from "./Layout";
 import { homePath } from "../lib/paths";
 
@@ -26,6 +26,7 @@ export function HomePage({ site, items, before, nextCursor, nav }: HomePageProps
       title={first ? site.name : `更早的文章 - ${site.name}`}
       description={`${site.name}：最新文章`}
       canonical={absoluteUrl(site, homePath(before))}
+      styles={listStyles(site, items)}
       nav={nav}
       current={first ? "home" : undefined}
     >

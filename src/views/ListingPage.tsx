@@ -6,7 +6,7 @@
  */
 import type { ArticleListItem, CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
-import { ArticleList } from "./ArticleList";
+import { ArticleList, listStyles } from "./ArticleList";
 import { Layout, type FeedLinks } from "./Layout";
 
 export type ListingPageProps = {
@@ -47,6 +47,7 @@ export function ListingPage(props: ListingPageProps) {
       description={`${site.name}：${heading}的最新文章`}
       canonical={absoluteUrl(site, pagePath(path, before))}
       feeds={props.feeds}
+      styles={listStyles(site, items)}
       nav={props.nav}
       current={kind === "category" && first ? categorySlugOf(path) : undefined}
       head={

@@ -9,6 +9,7 @@ import type { SiteConfig } from "../lib/config";
 import { formatDisplayDate, toRfc3339 } from "../lib/time";
 import { pieces, type Marked } from "../search/snippet";
 import { thumbnail } from "./images";
+import { listStyles } from "./ArticleList";
 import { Layout } from "./Layout";
 import { articlePath, categoryPath, homePath, searchPath } from "../lib/paths";
 
@@ -153,7 +154,7 @@ export function SearchPage({ site, query, maxLength, state, nav }: SearchPagePro
       head={<meta name="robots" content="noindex, follow" />}
       nav={nav}
       current="search"
-      styles={["list", "search"]}
+      styles={[...listStyles(site, state.kind === "results" ? state.results : []), "search"]}
     >
       <h1>{query ? `搜索：${query}` : "搜索"}</h1>
       <SearchForm query={query} maxLength={maxLength} />

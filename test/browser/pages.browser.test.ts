@@ -69,6 +69,11 @@ describe("layout promises", () => {
       assert.equal(sizes.length, 2);
       for (const s of sizes) assert.ok(s.h > 100, `image box ${s.h}px tall`);
       assert.deepEqual(sizes.map((s) => s.ok), [true, false], "the served image loads, the missing one fails");
+      // The first body image loads at once (above the fold on a phone), the others lazily; both have captions.
+      const loading = await page.$$eval(".body img", (imgs) => imgs.map((img) => [img.getAttribute("loading"), img.getAttribute("fetchpriority")]));
+      assert.deepEqual(loading, [[null, "high"], ["lazy", null]]);
+      const captions = await page.$$eval(".body figcaption", (els) => els.map((el) => el.textContent));
+      assert.deepEqual(captions, ["驿站每天中午供应两荤两素", "这张图片的地址已失效"]);
       const fallback = await page.$eval(".body figure:last-of-type img, .body img:last-of-type", (img) => getComputedStyle(img, "::after").content);
       assert.equal(fallback, '"图片无法显示"');
       const channels = await page.$$eval(".channels a", (links) => links.map((a) => a.textContent));
@@ -76,6 +81,11 @@ describe("layout promises", () => {
       const current = await page.$eval(".channels a[aria-current]", (a) => a.textContent);
       assert.equal(current, "财经要闻");
       assert.equal(await page.locator("text=（文章来源：北方网）").isVisible(), false, "the source is shown once, in the byline");
+      // Related, from other categories: two shared tags (养老, 社区) first, then 养老 alone, newer
+      // first (the unpublished third never); one has a thumbnail.
+      const related = await page.$$eval(".related h3", (hs) => hs.map((h) => h.textContent));
+      assert.deepEqual(related, ["导入测试一：养老服务驿站开进社区", "社区养老第2期：老人们的新年愿望", "社区养老第1期：老人们的新年愿望"]);
+      assert.equal(await page.locator(".related img.thumb").count(), 1);
     } finally {
       await close();
     }

@@ -23,7 +23,6 @@ async function html(path: string): Promise<string> {
 }
 
 const channelBar = (page: string) => /<nav class="channels[\s\S]*?<\/nav>/.exec(page)?.[0] ?? "";
-const relatedSection = (page: string) => /<section class="related"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
 
 describe("the channel bar and footer", () => {
   it("lists every category on every page and marks the one the reader is in", async () => {
@@ -68,21 +67,6 @@ describe("the channel bar and footer", () => {
     const res = await SELF.fetch(`${ORIGIN}/api/v1/admin/import`, { method: "POST", headers: AUTH, body: JSON.stringify({ posts: [post] }) });
     expect(res.status).toBe(200);
     expect(channelBar(await html("/tag/%E5%8C%97%E6%96%B9%E7%BD%91%E6%96%B0%E9%97%BB.html"))).toContain("后来的栏目");
-  });
-});
-
-describe("related articles", () => {
-  it("ranks the category's articles by shared tags, then recency, and never lists the article itself", async () => {
-    await seedPosts(
-      makePost({ title: "本文", infoCode: "RL202406010000000001", category: "a", tags: ["养老", "社区"], date: "2024-06-01 09:00:00 +0800" }),
-      makePost({ title: "两个共同标签", infoCode: "RL202405010000000002", category: "a", tags: ["养老", "社区"], date: "2024-05-01 09:00:00 +0800" }),
-      makePost({ title: "一个共同标签", infoCode: "RL202405020000000003", category: "a", tags: ["养老"], date: "2024-05-02 09:00:00 +0800" }),
-      makePost({ title: "同栏目最新", infoCode: "RL202406020000000004", category: "a", tags: ["别的"], date: "2024-06-02 09:00:00 +0800" }),
-      makePost({ title: "别的栏目", infoCode: "RL202406030000000005", category: "c", categoryName: "丙", tags: ["养老"], date: "2024-06-03 09:00:00 +0800" }),
-    );
-    const section = relatedSection(await html("/a/RL202406010000000001"));
-    const titles = [...section.matchAll(/<h3><a href="\/a\/\w+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
-    expect(titles).toEqual(["两个共同标签", "一个共同标签", "同栏目最新"]);
   });
 });
 

@@ -46,8 +46,8 @@ describe("GET /a/{infoCode}", () => {
     const res = await get(`/a/${CODE}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-    // Related articles come from its category; the header lists the categories.
-    expect(res.headers.get("cache-tag")).toBe(`article:${CODE},category:beifangwang,nav:categories`);
+    // Related articles come from its category and tags; the header lists the categories.
+    expect(res.headers.get("cache-tag")).toBe(`article:${CODE},category:beifangwang,tag:${encodeURIComponent("北方网新闻")},nav:categories`);
     const html = await res.text();
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain('<html lang="zh-CN">');
