@@ -87,6 +87,7 @@ export const articleColumns = {
   author: articles.author,
   originalUrl: articles.originalUrl,
   status: articles.status,
+  lang: articles.lang,
   tags: tagNames,
 };
 
@@ -95,6 +96,7 @@ export type ArticleRow = ListRow & {
   author: string | null;
   originalUrl: string | null;
   status: string;
+  lang: string | null;
   tags: string | null;
 };
 
@@ -106,6 +108,7 @@ export function toArticle(row: ArticleRow): Article {
     originalUrl: row.originalUrl,
     status: row.status === "published" ? "published" : "unpublished",
     tags: parseTagList(row.tags),
+    ...(row.lang ? { lang: row.lang } : {}),
   };
 }
 
