@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { loopbackFetch } from "./loopback-fetch";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOKEN = "reader-site-token";
@@ -145,9 +146,9 @@ export async function startReaderSite(): Promise<ReaderSite> {
   };
   const admin = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
   try {
-    const res = await fetch(`${origin}/api/v1/admin/import`, { method: "POST", headers: admin, body: JSON.stringify({ posts: posts(imagesOrigin) }) });
+    const res = await loopbackFetch(`${origin}/api/v1/admin/import`, { method: "POST", headers: admin, body: JSON.stringify({ posts: posts(imagesOrigin) }) });
     assert.equal(res.status, 200, await res.text());
-    const gone = await fetch(`${origin}/api/v1/admin/articles/RS202401020000000103`, { method: "DELETE", headers: admin });
+    const gone = await loopbackFetch(`${origin}/api/v1/admin/articles/RS202401020000000103`, { method: "DELETE", headers: admin });
     assert.equal(gone.status, 200, await gone.text());
   } catch (err) {
     // A failed setup stops what it started: left running, workerd and the image server keep
