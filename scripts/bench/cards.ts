@@ -2,8 +2,8 @@
  * Share card cost: the cards Worker as deployed, in workerd through Miniflare, drawing cards
  * one at a time (no concurrency, so the workerd process's CPU between two responses is that
  * card's). CPU from /proc (user + system time of the workerd process); memory as the
- * process's peak resident size (VmHWM) above its size before the first card: an upper bound
- * of what one isolate needs, since it also holds workerd itself and every loaded font.
+ * process's peak resident size (VmHWM) above its size before the first card, and then the
+ * isolate's own memory against the 128 MB limit (cards-memory.ts).
  * Run alone: `npx tsx scripts/bench/cards.ts [--quick]`.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import { Miniflare } from "miniflare";
 import { buildCardsWorker, cardsWorkerOptions } from "../lib/cards-worker";
 import { ROOT } from "../lib/env";
+import { benchCardMemory, cardMemoryLines, type CardMemory } from "./cards-memory";
 
 export type CardCost = {
   variant: string;
@@ -21,7 +22,7 @@ export type CardCost = {
   wallMedian: number;
   wallP99: number;
 };
-export type CardBench = { costs: CardCost[]; baseRssMb: number; firstRssMb: number; peakRssMb: number; firstCardMs: number; bundleGzMb: number; bundleMb: number; fontMb: number };
+export type CardBench = { costs: CardCost[]; baseRssMb: number; firstRssMb: number; peakRssMb: number; firstCardMs: number; bundleGzMb: number; bundleMb: number; fontMb: number; memory: CardMemory };
 
 const TITLES = [
   "中国太保聚焦主责主业 助力打赢疫情防控大战硬战",
@@ -97,6 +98,7 @@ export async function benchCards(quick: boolean): Promise<CardBench> {
   const costs: CardCost[] = [];
   let firstCardMs = 0;
   let firstRss = 0;
+  let disposed = false;
   try {
     for (const variant of ["wide", "square"]) {
       const cpu: number[] = [];
@@ -121,9 +123,14 @@ export async function benchCards(quick: boolean): Promise<CardBench> {
       wall.sort((a, b) => a - b);
       costs.push({ variant, runs: wall.length, cpuMedian: at(cpu, 0.5), cpuP99: at(cpu, 0.99), wallMedian: at(wall, 0.5), wallP99: at(wall, 0.99) });
     }
-    return { costs, baseRssMb: baseRss / 1024, firstRssMb: firstRss / 1024, peakRssMb: statusKb(pid, "VmHWM") / 1024, firstCardMs, bundleGzMb: size.gz / 1024 ** 2, bundleMb: size.raw / 1024 ** 2, fontMb: size.fonts / 1024 ** 2 };
-  } finally {
+    const rss = { baseRssMb: baseRss / 1024, firstRssMb: firstRss / 1024, peakRssMb: statusKb(pid, "VmHWM") / 1024 };
     await mf.dispose();
+    disposed = true;
+    // Inside the isolate, in its own workerd processes (cards-memory.ts), after this one has ended.
+    const memory = await benchCardMemory(quick);
+    return { costs, ...rss, firstCardMs, bundleGzMb: size.gz / 1024 ** 2, bundleMb: size.raw / 1024 ** 2, fontMb: size.fonts / 1024 ** 2, memory };
+  } finally {
+    if (!disposed) await mf.dispose();
   }
 }
 
@@ -141,14 +148,13 @@ export function cardBenchLines(b: CardBench): string[] {
     `CPU is the workerd process's user + system time across one render (10 ms resolution); the first card of an isolate ` +
       `(wasm instantiation, first fonts) took ${fmt(b.firstCardMs)} ms wall and is left out. Memory: workerd's resident size was ` +
       `${fmt(b.baseRssMb)} MB before the first card, ${fmt(b.firstRssMb)} MB after it, and peaked at **${fmt(b.peakRssMb)} MB** ` +
-      `(growth ${fmt(b.peakRssMb - b.baseRssMb)} MB). That is the whole process, garbage not yet collected included: local workerd ` +
-      `sets no isolate heap limit, so V8 collects lazily, and the isolate's own heap (what the 128 MB limit counts) cannot be read ` +
-      `from outside. A longer run (240 cards) levelled off at about 250 MB resident instead of climbing, so this is a high-water mark, ` +
-      `not a leak; that one card fits in 128 MB is therefore likely (one card holds a 1200×630 RGBA pixmap, ~3 MB, and ~10 font subsets, ~0.3 MB) but not proven here. ` +
+      `(growth ${fmt(b.peakRssMb - b.baseRssMb)} MB). That is the whole process, garbage not yet collected included (Miniflare's workerd ` +
+      `sets no isolate heap limit, so V8 collects lazily); the isolate's own memory, what the 128 MB limit counts, is measured below. ` +
       `CPU per card: p99 ${fmt(worst)} ms, ${worst > 10 ? "over" : "within"} the Free plan's 10 ms per request, well within Workers Paid (30 s default). ` +
       `Bundle: ${fmt(b.bundleMb, 1)} MB raw, **${fmt(b.bundleGzMb, 1)} MB gzipped** (${fmt(b.fontMb, 1)} MB of it WOFF font subsets), ` +
       `over the Free plan's 3 MB Worker size limit and under Paid's 10 MB: the cards Worker needs Workers Paid.`,
     "",
+    ...cardMemoryLines(b.memory),
   ];
 }
 

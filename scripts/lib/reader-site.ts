@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { loopbackFetch } from "./loopback-fetch";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOKEN = "reader-site-token";
@@ -138,17 +139,22 @@ export async function startReaderSite(): Promise<ReaderSite> {
     scriptPath,
     bindings: { SITE_URL: origin, ADMIN_TOKEN: TOKEN, SITE_ABOUT_URL: "/about", SITE_CONTACT_URL: "mailto:x", SITE_COPYRIGHT: "© 2026 edgewire 新闻" },
   });
-  const admin = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
-  const res = await fetch(`${origin}/api/v1/admin/import`, { method: "POST", headers: admin, body: JSON.stringify({ posts: posts(imagesOrigin) }) });
-  assert.equal(res.status, 200, await res.text());
-  const gone = await fetch(`${origin}/api/v1/admin/articles/RS202401020000000103`, { method: "DELETE", headers: admin });
-  assert.equal(gone.status, 200, await gone.text());
-  return {
-    origin,
-    stop: async () => {
-      await worker.dispose();
-      await new Promise((resolve) => images.close(resolve));
-      rmSync(state, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    await worker.dispose();
+    await new Promise((resolve) => images.close(resolve));
+    rmSync(state, { recursive: true, force: true });
   };
+  const admin = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
+  try {
+    const res = await loopbackFetch(`${origin}/api/v1/admin/import`, { method: "POST", headers: admin, body: JSON.stringify({ posts: posts(imagesOrigin) }) });
+    assert.equal(res.status, 200, await res.text());
+    const gone = await loopbackFetch(`${origin}/api/v1/admin/articles/RS202401020000000103`, { method: "DELETE", headers: admin });
+    assert.equal(gone.status, 200, await gone.text());
+  } catch (err) {
+    // A failed setup stops what it started: left running, workerd and the image server keep
+    // the test process alive until CI's timeout instead of failing at once.
+    await stop();
+    throw err;
+  }
+  return { origin, stop };
 }

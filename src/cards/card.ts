@@ -15,12 +15,12 @@ function cardText(model: CardModel): string {
 
 export type ImageResult = { dataUrl: string | null; complete: boolean };
 
-/** The article's image once per model (shared by its variants); complete is false when it had one that failed. */
+/** The article's image once per model (shared by its variants); complete is false when it had one that failed for a reason a retry may fix. */
 export async function imageFor(model: CardModel): Promise<ImageResult> {
   if (!model.imageUrl) return { dataUrl: null, complete: true };
   const image = await fetchImage(model.imageUrl);
   if (!image.ok) console.warn(JSON.stringify({ event: "card_image_failed", url: model.imageUrl, reason: image.reason }));
-  return image.ok ? { dataUrl: image.dataUrl, complete: true } : { dataUrl: null, complete: false };
+  return image.ok ? { dataUrl: image.dataUrl, complete: true } : { dataUrl: null, complete: image.permanent === true };
 }
 
 export async function renderCard(model: CardModel, variant: CardVariant, image?: ImageResult): Promise<RenderedCard> {

@@ -114,6 +114,7 @@ export const articleColumns = {
   author: articles.author,
   originalUrl: articles.originalUrl,
   status: articles.status,
+  lang: articles.lang,
   tags: tagNames,
 };
 
@@ -122,6 +123,7 @@ export type ArticleRow = ListRow & {
   author: string | null;
   originalUrl: string | null;
   status: string;
+  lang: string | null;
   tags: string | null;
 };
 
@@ -133,6 +135,7 @@ export function toArticle(row: ArticleRow): Article {
     originalUrl: row.originalUrl,
     status: row.status === "published" ? "published" : "unpublished",
     tags: parseTagList(row.tags),
+    ...(row.lang ? { lang: row.lang } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export const articles = sqliteTable(
     // Where a site import found the post ("https://partner.example/site\n_posts/…md"); null
     // for posts sent alone. A post from another source never replaces this one.
     sourceKey: text("source_key"),
+    // Front matter `lang`, canonical BCP 47 ("en", "zh-TW"); null: detected when shown.
+    lang: text("lang"),
     contentHash: text("content_hash").notNull(),
     sanitizerVersion: integer("sanitizer_version").notNull(),
     createdAt: integer("created_at").notNull(),

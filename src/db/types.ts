@@ -35,6 +35,11 @@ export type ArticleContent = {
    */
   categories?: CategoryRef[];
   tags: string[];
+  /**
+   * The front matter's `lang`, canonical BCP 47 ("en", "zh-TW"); absent when the post states
+   * none or a malformed one (ingest warns): then it is detected when shown (src/syndication/article-lang.ts).
+   */
+  lang?: string;
 };
 
 export type Article = ArticleContent & {
@@ -43,7 +48,7 @@ export type Article = ArticleContent & {
 };
 
 /** An article as lists show it: no body, no tags (one query per page, no joins per row). */
-export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "author" | "originalUrl">;
+export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "author" | "originalUrl" | "lang">;
 
 /**
  * One parsed Jekyll-style post (src/ingest/parse-post.ts): everything the write path

@@ -126,13 +126,13 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
     d1.prepare(`
       INSERT INTO articles (info_code, title, summary, body_html, source_text, published_at, utc_offset_min,
         updated_at, source_name, author, original_url, image_url, category_id, status, content_hash,
-        sanitizer_version, created_at, modified_at, date_only, source_key)
+        sanitizer_version, created_at, modified_at, date_only, source_key, lang)
       VALUES (?, ?, ?, ?, ?,
         ?, ?, ?, ?, ?,
         ?, ?, (SELECT id FROM categories WHERE slug = ?),
-        COALESCE(?, 'published'), ?, ?, ?, ?, ?, ?)
+        COALESCE(?, 'published'), ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (info_code) DO NOTHING
-      RETURNING id`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, now, post.dateOnly ? 1 : 0, post.sourceKey),
+      RETURNING id`).bind(post.infoCode, post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, now, post.dateOnly ? 1 : 0, post.sourceKey, post.lang ?? null),
     // A row comes back only when this statement changed a stored article: not older, and
     // different in content or in the requested status. Just created above: equal, no row.
     d1.prepare(`
@@ -140,10 +140,10 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
         title = ?, summary = ?, body_html = ?, source_text = ?, published_at = ?, utc_offset_min = ?, updated_at = ?,
         source_name = ?, author = ?, original_url = ?, image_url = ?,
         category_id = (SELECT id FROM categories WHERE slug = ?), status = COALESCE(?, status),
-        content_hash = ?, sanitizer_version = ?, modified_at = ?, date_only = ?, source_key = COALESCE(?, source_key)
+        content_hash = ?, sanitizer_version = ?, modified_at = ?, date_only = ?, source_key = COALESCE(?, source_key), lang = ?
       WHERE info_code = ? AND updated_at <= ? AND (content_hash <> ? OR status <> COALESCE(?, status))
         AND (source_key IS NULL OR ? IS NULL OR source_key = ?)
-      RETURNING id`).bind(post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, post.dateOnly ? 1 : 0, post.sourceKey, post.infoCode, post.updatedAt, post.contentHash, status, post.sourceKey, post.sourceKey),
+      RETURNING id`).bind(post.title, post.summary, post.bodyHtml, post.sourceText, post.publishedAt, post.utcOffsetMin, post.updatedAt, post.sourceName, post.author, post.originalUrl, post.imageUrl, post.category.slug, status, post.contentHash, post.sanitizerVersion, now, post.dateOnly ? 1 : 0, post.sourceKey, post.lang ?? null, post.infoCode, post.updatedAt, post.contentHash, status, post.sourceKey, post.sourceKey),
     // The tag rows follow the article only when the row now holds this version.
     d1.prepare(`
       DELETE FROM article_tags WHERE article_id =

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
+import { MAX_LANG_CHARS, normalizeLang } from "../lib/lang";
 import { MAX_POST_BYTES } from "./limits";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
@@ -33,6 +34,13 @@ export const articleJson = z.strictObject({
   author: optionalText(200),
   originalUrl: z.optional(httpUrl),
   image: z.optional(httpUrl),
+  // Strict here, unlike front matter (which warns and detects): a JSON client can fix its call.
+  lang: z.optional(
+    z.string().check(
+      z.maxLength(MAX_LANG_CHARS),
+      z.refine((v) => normalizeLang(v) !== null, "must be a BCP 47 language tag such as en, zh-CN or zh-TW"),
+    ),
+  ),
   status: z.optional(z.enum(["published", "unpublished"])),
 });
 

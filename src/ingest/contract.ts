@@ -10,6 +10,7 @@
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
 import type { ParsedPost } from "../db/types";
+import { MAX_LANG_CHARS, normalizeLang } from "../lib/lang";
 import { articleJson } from "./article-json";
 import type { SiteContext } from "./types";
 
@@ -63,9 +64,15 @@ export const parsedPostSchema = z.object({
   sourceText: z.string().check(z.maxLength(TEXT_MAX)),
   contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   sanitizerVersion: z.number().check(z.int()),
+  // Absent when the post states none (or a malformed one); when present, already canonical.
+  lang: z.optional(z.string().check(z.maxLength(MAX_LANG_CHARS), z.refine((v) => normalizeLang(v) === v, "must be a canonical BCP 47 tag"))),
 });
-// ParsedPost declares dateOnly optional (it is shared with stored articles); the parser always sets it.
-const parsedPostMatches: Same<z.infer<typeof parsedPostSchema>, Required<ParsedPost>> = true;
+/**
+ * ParsedPost declares dateOnly optional (it is shared with stored articles); the parser
+ * always sets it. lang stays optional: absent means none was stated.
+ */
+type WireParsedPost = Required<Omit<ParsedPost, "lang">> & Pick<ParsedPost, "lang">;
+const parsedPostMatches: Same<z.infer<typeof parsedPostSchema>, WireParsedPost> = true;
 void parsedPostMatches;
 
 const rejectionSchema = z.object({
@@ -86,7 +93,7 @@ export function outcomesSchema(count: number) {
   return z.array(outcomeSchema).check(z.length(count, `expected ${count} outcomes`));
 }
 
-const outcomeMatches: Same<z.infer<typeof outcomeSchema>, { ok: true; post: Required<ParsedPost> } | { ok: false; rejection: ParseRejection }> = true;
+const outcomeMatches: Same<z.infer<typeof outcomeSchema>, { ok: true; post: WireParsedPost } | { ok: false; rejection: ParseRejection }> = true;
 void outcomeMatches;
 
 const siteContextSchema = z.object({

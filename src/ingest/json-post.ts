@@ -24,6 +24,7 @@ export function jsonToPost(infoCode: string, article: ArticleJson): string {
     ...(article.author ? { author: article.author } : {}),
     ...(article.originalUrl ? { original_url: article.originalUrl } : {}),
     ...(article.image ? { image: article.image } : {}),
+    ...(article.lang ? { lang: article.lang } : {}),
   };
   return `---\n${stringify(front, { lineWidth: 0 })}---\n${article.body.trimEnd()}\n`;
 }

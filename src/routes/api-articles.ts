@@ -14,6 +14,7 @@ import { AppError } from "../lib/errors";
 import { parseInfoCode, INFO_CODE_RULE } from "../lib/info-code";
 import { articlePath, categoryPath, embedPath } from "../lib/paths";
 import { toRfc3339 } from "../lib/time";
+import { articleLang } from "../syndication/article-lang";
 import { ROUTES } from "./public-routes";
 
 export const apiArticles = new Hono<AppEnv>();
@@ -42,6 +43,8 @@ apiArticles.get(ROUTES.apiArticle.path, async (c) => {
     publishedAt: toRfc3339(article.publishedAt, article.utcOffsetMin),
     updatedAt: toRfc3339(article.updatedAt, article.utcOffsetMin),
     image: article.imageUrl,
+    // The language the pages and feeds label it with: front matter `lang`, else detected.
+    lang: articleLang(article, site),
     embedUrl: absoluteUrl(site, embedPath(article.infoCode)),
   });
 });

@@ -16,6 +16,7 @@ import { cardScriptCspHash, EMBED_SCRIPT } from "../embed/scripts";
 import { appConfig, siteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { AppError } from "../lib/errors";
+import { articleLang } from "../syndication/article-lang";
 import { buildOEmbed, oembedXml, ownArticleCode, parseMax } from "../syndication/oembed";
 import { EmbedCard, type CardTheme } from "../views/EmbedCard";
 import { ROUTES } from "./public-routes";
@@ -63,7 +64,8 @@ embed.get(ROUTES.embedCard.path, async (c) => {
   const themeParam = c.req.query("theme");
   const theme: CardTheme = themeParam === "light" || themeParam === "dark" ? themeParam : "auto";
   const langParam = c.req.query("lang");
-  const lang = langParam && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(langParam) ? langParam : siteConfig(c.env).lang;
+  // The card shows the article, so it speaks the article's language unless the embedder names one.
+  const lang = langParam && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(langParam) ? langParam : articleLang(found, siteConfig(c.env));
   c.header("Cache-Tag", articleTags(found));
   setLastModified(c, changedAt(found));
   return c.html("<!doctype html>" + String(EmbedCard({ site: siteConfig(c.env), article: found, theme, lang })));

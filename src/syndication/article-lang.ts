@@ -1,30 +1,24 @@
 /**
- * An article's language: its front matter `lang` when the partner gave one, else English
+ * An article's language: its front matter `lang` when the partner gave one (stored in
+ * articles.lang, checked at ingest by src/lib/lang.ts), else English
  * for a post with Latin letters and no CJK text at all (the partner feeds are Chinese;
  * their occasional English wire stories are the case this catches), else the site's
- * language. Used for <html lang>, og:locale, JSON-LD inLanguage and the feeds.
+ * language. Used for <html lang>, og:locale, JSON-LD inLanguage, the feeds and the embed card.
  */
 import type { Article } from "../db/types";
 import type { SiteConfig } from "../lib/config";
+import { normalizeLang } from "../lib/lang";
 
 /** Han, kana, Hangul and CJK punctuation/full-width forms. */
 const CJK = /[\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
 const LATIN = /[A-Za-z]/;
-
-/** A BCP 47 tag of the shape we accept ("en", "zh-CN", "zh-Hant-TW"); else null. */
-export function normalizeLang(raw: string | null | undefined): string | null {
-  const value = (raw ?? "").trim().replace(/_/g, "-");
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/.test(value)) return null;
-  const [primary = "", ...rest] = value.split("-");
-  return [primary.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]?.toUpperCase() + p.slice(1).toLowerCase() : p.toLowerCase()))].join("-");
-}
 
 /** The language a text with no stated one is in, as far as we can tell without a model. */
 export function detectLang(text: string, fallback: string): string {
   return !CJK.test(text) && LATIN.test(text) ? "en" : fallback;
 }
 
-type LangSource = Pick<Article, "title" | "summary" | "bodyHtml"> & { lang?: string | null };
+type LangSource = Pick<Article, "title" | "summary" | "bodyHtml" | "lang">;
 
 export function articleLang(article: LangSource, site: SiteConfig): string {
   const stated = normalizeLang(article.lang);

@@ -7,7 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { articlePath, embedPath } from "../lib/paths";
-import { ownOrDefaultImage, type ShareImage } from "./share-image";
+import { shareImage, type ShareImage } from "./share-image";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -92,9 +92,10 @@ export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: Si
 /**
  * The thumbnail scaled to fit maxwidth × maxheight with the image's own proportions (oEmbed
  * §2.3.4: a thumbnail must respect them), never enlarged. Only an image whose size we know
- * can be described so: the site's default image today, generated share cards later; an
- * article's own image has no recorded size, and all three fields come together or not at
- * all, so it gets none rather than a made-up one.
+ * can be described so (all three fields come together or not at all): the article's
+ * generated share card, 1200×630, the same image its page advertises as og:image (and
+ * which draws the article's own image, whose size is not recorded). The PNG itself is
+ * always 1200×630: below that the numbers are the size to show it at.
  */
 export function thumbnailFor(image: ShareImage, maxwidth?: number, maxheight?: number): Pick<OEmbed, "thumbnail_url" | "thumbnail_width" | "thumbnail_height"> {
   if (!image.width || !image.height) return {};
@@ -106,7 +107,7 @@ export function thumbnailFor(image: ShareImage, maxwidth?: number, maxheight?: n
 
 export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: number, maxheight?: number): OEmbed {
   const { width, height } = embedSize(maxwidth, maxheight);
-  const thumb = thumbnailFor(ownOrDefaultImage(article, site), maxwidth, maxheight);
+  const thumb = thumbnailFor(shareImage(article, site), maxwidth, maxheight);
   return {
     type: "rich",
     version: "1.0",

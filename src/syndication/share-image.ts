@@ -1,9 +1,8 @@
 /**
- * The image a share preview shows, in one small function so the generated share cards
- * (issue 17) can replace the default by changing this file alone: the article's own image
- * when it has a usable one, else the site's default image (src/assets/images.ts). Width
- * and height are given only when known: an article's own image has no recorded size, and
- * a wrong size is worse for unfurlers than none.
+ * The image a share preview shows: the article's generated share card (issue 17,
+ * src/cards/), a 1200×630 PNG that draws the article's own image when it has one, for the
+ * page's og:image / twitter:image and the oEmbed thumbnail alike. The site's default image
+ * (src/assets/images.ts) stays for pages that are not an article.
  */
 import { IMAGES } from "../assets/images";
 import { shareCardUrl } from "../cards/advertise";
@@ -11,8 +10,6 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 
 export type ShareImage = { url: string; alt: string; type?: string; width?: number; height?: number; isDefault: boolean };
-
-export const DEFAULT_SHARE_IMAGE_PATH = "/share-default.png";
 
 /** Only http(s) URLs leave the page; a relative image resolves on the site. */
 export function httpUrl(value: string | null, base: string): string | null {
@@ -32,14 +29,6 @@ export function httpUrl(value: string | null, base: string): string | null {
  */
 export function shareImage(article: Article, site: SiteConfig): ShareImage {
   return { url: shareCardUrl(article, site), alt: article.title, type: "image/png", width: 1200, height: 630, isDefault: false };
-}
-
-/** oEmbed's thumbnail: the article's own image (no recorded size), else the site's default image. */
-export function ownOrDefaultImage(article: Pick<Article, "imageUrl" | "title">, site: SiteConfig): ShareImage {
-  const own = httpUrl(article.imageUrl, site.url);
-  if (own) return { url: own, alt: article.title, isDefault: false };
-  const image = IMAGES[DEFAULT_SHARE_IMAGE_PATH];
-  return { url: absoluteUrl(site, DEFAULT_SHARE_IMAGE_PATH), alt: site.name, type: image.type, width: image.width, height: image.height, isDefault: true };
 }
 
 /** The site's logo for JSON-LD publisher.logo (Google wants a raster image). */

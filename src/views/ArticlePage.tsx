@@ -6,6 +6,7 @@
 import { raw } from "hono/html";
 import { allCategories, type Article, type ArticleListItem, type CategoryRef } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { ogLocale } from "../lib/lang";
 import { formatShownDate, toRfc3339 } from "../lib/time";
 import { ArticleList, listStyles } from "./ArticleList";
 import { bodyImages } from "./figures";
@@ -23,12 +24,6 @@ export type ArticlePageProps = {
   related?: ArticleListItem[];
   nav?: readonly CategoryRef[];
 };
-
-/** Open Graph wants "zh_CN" where HTML wants "zh-CN", and a territory for a bare language. */
-const OG_TERRITORY: Readonly<Record<string, string>> = { en: "en_US", zh: "zh_CN", ja: "ja_JP", ko: "ko_KR", fr: "fr_FR", de: "de_DE", es: "es_ES" };
-function ogLocale(lang: string): string {
-  return OG_TERRITORY[lang] ?? lang.replace(/-/g, "_");
-}
 
 /**
  * The one place raw HTML enters a page. bodyHtml was sanitized at ingest

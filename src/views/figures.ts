@@ -29,10 +29,22 @@ const TITLE = / title="([^"]*)"/;
 /** Elements whose content is phrasing only: a <figure> cannot go inside them. */
 const PHRASING_ONLY = ["p", "pre", "h1", "h2", "h3", "h4", "h5", "h6"];
 
-/** Whether `at` lies inside an open <p>, <pre> or heading (the sanitizer's output is balanced). */
-function insidePhrasing(html: string, at: number): boolean {
-  const before = html.slice(0, at);
-  return PHRASING_ONLY.some((tag) => Math.max(before.lastIndexOf(`<${tag}>`), before.lastIndexOf(`<${tag} `)) > before.lastIndexOf(`</${tag}>`));
+/**
+ * Whether each position lies inside an open <p>, <pre> or heading (the sanitizer's output is
+ * balanced), asked for positions in increasing order: one pass over the body's tags for all
+ * the questions, so a body of many images costs linear time, not a scan per image.
+ */
+function phrasingDepth(html: string): (at: number) => boolean {
+  const tags = new RegExp(String.raw`<(/?)(?:${PHRASING_ONLY.join("|")})(?=[\s>])`, "g");
+  let depth = 0;
+  let next = tags.exec(html);
+  return (at) => {
+    while (next && next.index < at) {
+      depth += next[1] ? -1 : 1;
+      next = tags.exec(html);
+    }
+    return depth > 0;
+  };
 }
 
 function figure(image: string, caption: string | undefined): string {
@@ -49,8 +61,9 @@ function asFigures(html: string): string {
     // An inline caption was found: a following emphasized paragraph stays the text it was.
     inline !== undefined ? figure(image, inline) + (next !== undefined ? `${gap ?? ""}<p><em>${next}</em></p>` : "") : figure(image, next),
   );
+  const insidePhrasing = phrasingDepth(paragraphs);
   return paragraphs.replace(BLOCK_IMAGE, (whole: string, start: string, image: string, _gap?: string, next?: string, at?: number) =>
-    insidePhrasing(paragraphs, at ?? 0) ? whole : start + figure(image, next),
+    insidePhrasing(at ?? 0) ? whole : start + figure(image, next),
   );
 }
 

@@ -13,6 +13,7 @@ import { after, before, describe, it } from "node:test";
 import { wordpressEmbed } from "../support/wordpress";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../scripts/lib/chromium";
+import { loopbackFetch } from "../../scripts/lib/loopback-fetch";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-browser-"));
@@ -62,7 +63,7 @@ before(async () => {
     readFileSync(path.join(ROOT, "test/fixtures/import-batch/2024-01-01-NW202401010000000001.md"), "utf8"),
     readFileSync(path.join(ROOT, "test/fixtures/import-batch/2024-01-01-NW202401010000000002.md"), "utf8"),
   ];
-  const res = await fetch(`${site}/api/v1/admin/import`, {
+  const res = await loopbackFetch(`${site}/api/v1/admin/import`, {
     method: "POST",
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
     body: JSON.stringify({ posts }),
@@ -167,7 +168,7 @@ document.querySelectorAll('iframe[data-secret="'+d.secret+'"]').forEach(function
 document.querySelectorAll('blockquote[data-secret="'+d.secret+'"]').forEach(function(b){b.style.display="none"})})});`;
 
 async function oembedHtml(code: string): Promise<string> {
-  const res = await fetch(`${site}/oembed?url=${encodeURIComponent(`${site}/a/${code}`)}`);
+  const res = await loopbackFetch(`${site}/oembed?url=${encodeURIComponent(`${site}/a/${code}`)}`);
   assert.equal(res.status, 200);
   return ((await res.json()) as { html: string }).html;
 }

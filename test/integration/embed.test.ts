@@ -87,7 +87,8 @@ describe("/oembed", () => {
 
   it("sizes the thumbnail within maxwidth/maxheight with the image's proportions", async () => {
     const data = (await (await SELF.fetch(`${BASE}/oembed?url=${articleUrl}&maxwidth=400&maxheight=400`)).json()) as Record<string, unknown>;
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([`${BASE}/share-default.png`, 400, 210]);
+    // The article's share card, what its page advertises as og:image (1200×630 drawn, shown at 400×210).
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^${BASE}/card/[A-Z]{2}\\d{18}-[0-9a-f]{16}\\.png$`)), 400, 210]);
   });
 
   it.each([["https://evil.example/a/" + CODE], ["http://news.example.com/a/" + CODE], ["https://news.example.com@evil.example/a/" + CODE], [""]])(
@@ -130,6 +131,7 @@ describe("/api/v1/articles/{infoCode}", () => {
       publishedAt: "2022-04-28T14:08:53+08:00",
       updatedAt: "2022-04-28T14:08:53+08:00",
       image: null,
+      lang: "zh-CN",
       embedUrl: `${BASE}/embed/${CODE}`,
     });
   });

@@ -280,7 +280,7 @@ describe("share previews never pick the wrong image", () => {
     expect(metaOne(page, "twitter:site")).toBe("@edgewire_news");
   });
 
-  it("labels an English post as English everywhere, and a front-matter lang wins", async () => {
+  it("labels an English post with no lang as English everywhere (front matter lang: article-lang.test.ts)", async () => {
     await seedPosts(makePost({ title: "Markets rally as rates hold", infoCode: "EN202401050000000001", body: "<p>Stocks rose on Tuesday.</p>" }));
     const html = await (await get("/a/EN202401050000000001")).text();
     const page = await parsePage(html);

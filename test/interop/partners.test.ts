@@ -32,6 +32,8 @@ const TOKEN = "interop-token";
 const ZH = "NW202204282363815497";
 const ZH_TITLE = "中国太保聚焦主责主业 助力打赢疫情防控大战硬战";
 const EN = "EN202405010000000001";
+/** Chinese text stating `lang: zh-TW`: detection alone would call it the site's zh-CN. */
+const TW = "TW202405020000000001";
 const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-interop-"));
 let local = "";
 let dispose: (() => Promise<void>) | undefined;
@@ -51,6 +53,18 @@ info_code: ${EN}
 description: "Stocks rose on Tuesday after the central bank held rates."
 ---
 <p>Stocks rose on Tuesday after the central bank held rates. See <a href="/tag/markets.html">more markets news</a>.</p>
+`;
+
+const TAIWAN_POST = `---
+layout: post
+title: "臺北捷運新路線通車"
+date: 2024-05-02 08:00:00 +0800
+categories: caijing
+category_name: 财经要闻
+lang: zh-TW
+info_code: ${TW}
+---
+<p>臺北捷運新路線今天正式通車，沿線居民通勤時間大幅縮短。</p>
 `;
 
 /** Our site URL → the local Worker: clients fetch loopback, the documents keep their canonical URLs. */
@@ -79,7 +93,7 @@ beforeAll(async () => {
     if (url.hostname !== "127.0.0.1") return Promise.reject(new Error(`network call attempted: ${url.href}`));
     return realFetch(input, init);
   }) as typeof fetch;
-  const posts = [readFileSync(path.join(ROOT, "test/fixtures/2022-04-28-NW202204282363815497.md"), "utf8"), ENGLISH_POST];
+  const posts = [readFileSync(path.join(ROOT, "test/fixtures/2022-04-28-NW202204282363815497.md"), "utf8"), ENGLISH_POST, TAIWAN_POST];
   const res = await realFetch(`${local}/api/v1/admin/import`, {
     method: "POST",
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
@@ -123,6 +137,29 @@ describe("link unfurlers", () => {
   });
 });
 
+describe("the language a front matter states", () => {
+  it("open-graph-scraper and metascraper see zh-TW for a post stating lang: zh-TW", async () => {
+    const { result } = await ogs({ url: `${local}/a/${TW}` });
+    expect(result.ogLocale).toBe("zh_TW");
+    const html = await text(`/a/${TW}`);
+    expect((result.jsonLD?.[0] as { inLanguage?: string } | undefined)?.inLanguage).toBe("zh-TW");
+    // metascraper-lang reads <html lang> (and og:locale) and keeps the primary subtag.
+    expect((await createMetascraper([metaLang()])({ html, url: `${SITE}/a/${TW}` })).lang).toBe("zh");
+    expect(html).toMatch(/^<!doctype html><html lang="zh-TW"/);
+  });
+
+  it("rss-parser, @rowanmanning/feed-parser and feedsmith see it on the entry", async () => {
+    const rss = await new RssParser({ customFields: { item: ["dc:language"] } }).parseString(await text("/feed.xml"));
+    expect(rss.items.find((i) => i.link === `${SITE}/a/${TW}`)?.["dc:language"]).toBe("zh-TW");
+    expect(await text("/atom.xml")).toMatch(new RegExp(`<entry xml:lang="zh-TW">\\s*<id>${SITE}/a/${TW}</id>`));
+    const atom = parseAtom(await text("/atom.xml"));
+    expect(atom.items.find((i) => i.url === `${SITE}/a/${TW}`)?.title).toBe("臺北捷運新路線通車");
+    const json = parseFeed(await text("/feed.json"));
+    const items = (json.feed as { items: { url: string; language?: string }[] }).items;
+    expect(items.find((i) => i.url === `${SITE}/a/${TW}`)?.language).toBe("zh-TW");
+  });
+});
+
 describe("oEmbed consumers", () => {
   it("@extractus/oembed-extractor, pointed at our provider, gets a card WordPress can embed and a bounded thumbnail", async () => {
     setProviderList([{ provider_name: "edgewire", provider_url: `${SITE}/`, endpoints: [{ schemes: [`${SITE}/a/*`], url: `${local}/oembed` }] }]);
@@ -132,7 +169,8 @@ describe("oEmbed consumers", () => {
     expect(data).toMatchObject({ type: "rich", version: "1.0", title: ZH_TITLE, provider_name: "edgewire 新闻", width: 480 });
     expect(data.html).toMatch(/<blockquote[^>]*><a href="https:\/\/news\.example\.com\/a\/NW202204282363815497">/);
     expect(data.html).toContain(`<iframe class="edgewire-card-frame" src="${SITE}/embed/${ZH}"`);
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([`${SITE}/share-default.png`, 480, 252]);
+    // The same generated card the page advertises as og:image, 1200×630, fitted into 480×400 with its proportions.
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^${SITE}/card/${ZH}-[0-9a-f]{16}\\.png$`)), 480, 252]);
   });
 });
 

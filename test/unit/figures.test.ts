@@ -59,4 +59,17 @@ describe("body images", () => {
     );
     expect(await shown("一行文字\n![图](https://img.example.com/a.jpg)\n又一行")).toBe(`<p>一行文字\n<img src="https://img.example.com/a.jpg" alt="图" ${EAGER}>\n又一行</p>`);
   });
+
+  it("handle a body of thousands of images, alone on their lines or inside paragraphs, in one pass", () => {
+    // As the sanitizer stores them; bodyImages runs on every render of a page, so its work
+    // must grow with the body, not with the body times the number of images.
+    const alone = '<img src="https://img.example.com/a.jpg" alt="" ' + LAZY + ">";
+    const lines: string[] = [];
+    for (let i = 0; i < 5_000; i++) lines.push(alone, `<p>第${i}段\n${alone}\n续</p>`);
+    const out = bodyImages(lines.join("\n"));
+    expect(out.match(/<figure>/g)?.length).toBe(5_000);
+    // The images inside a paragraph stayed where they were.
+    expect(out.match(/<p>第\d+段\n<img /g)?.length).toBe(5_000);
+  });
 });
+

@@ -72,10 +72,10 @@ const article: Article = {
 };
 
 describe("buildOEmbed", () => {
-  it("has every required field, and the default image as a thumbnail without an image of its own", () => {
+  it("has every required field, and the article's share card as the thumbnail, at its real 1200×630", () => {
     const data = buildOEmbed(article, site);
     expect(data).toMatchObject({ type: "rich", version: "1.0", title: "太保 & <测试>", author_name: "北方网", provider_name: "edgewire 新闻", provider_url: "https://news.example.com/", width: 550, height: 240 });
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual(["https://news.example.com/share-default.png", 1200, 630]);
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^https://news\\.example\\.com/card/${CODE}-[0-9a-f]{16}\\.png$`)), 1200, 630]);
     expect(data.html).toContain(`<blockquote class="edgewire-card" data-info-code="${CODE}"><a href="https://news.example.com/a/${CODE}">太保 &amp; &lt;测试&gt;</a></blockquote>`);
     expect(data.html).toContain(`<iframe class="edgewire-card-frame" src="https://news.example.com/embed/${CODE}" width="550" height="240"`);
     expect(data.html).toContain('<script async src="https://news.example.com/embed.js"></script>');
@@ -92,9 +92,13 @@ describe("buildOEmbed", () => {
     expect((data.thumbnail_width ?? 0) <= (maxwidth ?? Infinity) && (data.thumbnail_height ?? 0) <= (maxheight ?? Infinity)).toBe(true);
   });
 
-  it("gives no thumbnail for an image whose size is not known, rather than made-up numbers", () => {
-    const data = buildOEmbed({ ...article, imageUrl: "https://img.example/a.jpg" }, site);
-    expect(Object.keys(data).filter((k) => k.startsWith("thumbnail_"))).toEqual([]);
+  it("gives an article with its own image (size unknown) its card, which draws that image, never the image with made-up numbers", () => {
+    const own = buildOEmbed({ ...article, imageUrl: "https://img.example/a.jpg" }, site, 600);
+    const none = buildOEmbed(article, site, 600);
+    expect(own.thumbnail_url).toMatch(new RegExp(`^https://news\\.example\\.com/card/${CODE}-[0-9a-f]{16}\\.png$`));
+    // The card's name is a hash of what it draws: the image is part of it.
+    expect(own.thumbnail_url).not.toBe(none.thumbnail_url);
+    expect([own.thumbnail_width, own.thumbnail_height]).toEqual([600, 315]);
   });
 
   it("escapes the XML form", () => {
