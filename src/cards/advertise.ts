@@ -7,11 +7,17 @@ import type { Article } from "../db/types";
 import type { Bindings } from "../env";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { cardPath } from "../lib/paths";
-import { cardFile, cardHash, cardModelOf, type CardModel } from "./model";
+import { cardFile, cardHash, cardModelOf, WIDE_SIZES, type CardModel } from "./model";
 
 /** The card URL a share page advertises as og:image / twitter:image: the wide, light variant (1200×630). */
 export function shareCardUrl(article: Article, site: SiteConfig): string {
   return absoluteUrl(site, cardPath(cardFile(article.infoCode, cardEntry(article, site).hash, "wide")));
+}
+
+/** The wide card at each size it is drawn at (1200, 600 and 300 px wide), largest first: oEmbed thumbnails. */
+export function cardThumbnails(article: Article, site: SiteConfig): { url: string; width: number; height: number }[] {
+  const { hash } = cardEntry(article, site);
+  return WIDE_SIZES.map(({ variant, width, height }) => ({ url: absoluteUrl(site, cardPath(cardFile(article.infoCode, hash, variant))), width, height }));
 }
 
 export type CardEntry = { infoCode: string; hash: string; model: CardModel };

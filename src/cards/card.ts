@@ -24,10 +24,11 @@ export async function imageFor(model: CardModel): Promise<ImageResult> {
 }
 
 export async function renderCard(model: CardModel, variant: CardVariant, image?: ImageResult): Promise<RenderedCard> {
-  const { width, height, theme } = CARD_VARIANTS[variant];
+  const { width, height, theme, outputWidth } = CARD_VARIANTS[variant];
   const fonts = await fontsFor(cardText(model));
   const picture = image ?? (await imageFor(model));
   const node = cardLayout({ model, width, height, theme, fontFamily: familyList(fonts), image: picture.dataUrl });
-  const png = await renderPng(node, { width, height, fonts });
-  return { png, width, height, complete: picture.complete };
+  const png = await renderPng(node, { width, height, fonts, ...(outputWidth ? { outputWidth } : {}) });
+  const scale = outputWidth ? outputWidth / width : 1;
+  return { png, width: Math.round(width * scale), height: Math.ceil(height * scale), complete: picture.complete };
 }

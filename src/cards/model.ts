@@ -26,10 +26,24 @@ export type CardModel = {
   imageUrl: string | null;
 };
 
-/** Each variant's file-name suffix; sizes and themes are the cards Worker's (src/cards/variants.ts). */
-export const CARD_SUFFIX = { wide: "", square: "-square", wideDark: "-dark", squareDark: "-square-dark" } as const;
+/**
+ * Each variant's file-name suffix; sizes and themes are the cards Worker's (src/cards/variants.ts).
+ * The -600 and -300 ones are the wide card scaled down, for oEmbed consumers whose
+ * maxwidth/maxheight the 1200×630 card does not fit (oEmbed §2.3.4: the thumbnail must
+ * respect them): drawn when first asked for, not after every write.
+ */
+export const CARD_SUFFIX = { wide: "", square: "-square", wideDark: "-dark", squareDark: "-square-dark", wide600: "-600", wide300: "-300" } as const;
 export type CardVariant = keyof typeof CARD_SUFFIX;
 export const VARIANT_NAMES = Object.keys(CARD_SUFFIX) as CardVariant[];
+/** What a write draws at once: what pages advertise and chat apps fetch. */
+export const PRERENDERED_VARIANTS: readonly CardVariant[] = ["wide", "square", "wideDark", "squareDark"];
+
+/** The wide card's sizes as PNGs, largest first: what an oEmbed thumbnail can be. */
+export const WIDE_SIZES: readonly { variant: CardVariant; width: number; height: number }[] = [
+  { variant: "wide", width: 1200, height: 630 },
+  { variant: "wide600", width: 600, height: 315 },
+  { variant: "wide300", width: 300, height: 158 },
+];
 
 /** Only http(s) images are drawn; a relative image resolves on the site. */
 function absoluteImage(value: string | null, site: SiteConfig): string | null {
@@ -71,12 +85,12 @@ export function cardKey(infoCode: string, hash: string, variant: CardVariant): s
   return `cards/${cardFile(infoCode, hash, variant)}`;
 }
 
-const FILE_RE = /^([A-Z]{2}\d{18})-([0-9a-f]{16})(-square)?(-dark)?\.png$/;
+const FILE_RE = /^([A-Z]{2}\d{18})-([0-9a-f]{16})(?:(-square)?(-dark)?|-(600|300))\.png$/;
 
 /** The parts of a card file name, or null when it is not one. */
 export function parseCardFile(file: string): { infoCode: string; hash: string; variant: CardVariant } | null {
   const m = FILE_RE.exec(file);
   if (!m?.[1] || !m[2]) return null;
-  const variant: CardVariant = m[3] ? (m[4] ? "squareDark" : "square") : m[4] ? "wideDark" : "wide";
+  const variant: CardVariant = m[5] ? (m[5] === "600" ? "wide600" : "wide300") : m[3] ? (m[4] ? "squareDark" : "square") : m[4] ? "wideDark" : "wide";
   return { infoCode: m[1], hash: m[2], variant };
 }

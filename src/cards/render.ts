@@ -23,7 +23,8 @@ async function ensureWasm(): Promise<void> {
   ready = true;
 }
 
-export type RenderOptions = { width: number; height: number; fonts: readonly LoadedFont[] };
+/** `outputWidth`: the PNG's width when it is the layout scaled down (height follows, rounded up by resvg). */
+export type RenderOptions = { width: number; height: number; fonts: readonly LoadedFont[]; outputWidth?: number };
 
 export async function renderSvg(node: SatoriNode, options: RenderOptions): Promise<string> {
   await ensureWasm();
@@ -37,7 +38,8 @@ export async function renderSvg(node: SatoriNode, options: RenderOptions): Promi
 
 export async function renderPng(node: SatoriNode, options: RenderOptions): Promise<Uint8Array> {
   const svg = await renderSvg(node, options);
-  const resvg = new Resvg(svg, { fitTo: { mode: "original" }, font: { loadSystemFonts: false } });
+  const fitTo = options.outputWidth ? { mode: "width" as const, value: options.outputWidth } : { mode: "original" as const };
+  const resvg = new Resvg(svg, { fitTo, font: { loadSystemFonts: false } });
   try {
     return resvg.render().asPng();
   } finally {

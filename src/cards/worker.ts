@@ -4,7 +4,7 @@
  * CARDS service binding, so the renderer's ~6 MB never counts against the main Worker's
  * bundle budget and each render runs on this Worker's own CPU and memory limits.
  *
- * POST /ensure  {cards: [{infoCode, hash, model}]}: renders every variant not yet in R2 and
+ * POST /ensure  {cards: [{infoCode, hash, model}]}: renders every PRERENDERED_VARIANTS one not yet in R2 and
  *               answers the counts; with ?background=1 it answers 202 at once and renders in
  *               its own waitUntil (after writes: the caller's request ends at once).
  * POST /card    {infoCode, hash, model, variant}: one variant's PNG, from R2 or drawn and stored (first request).
@@ -12,7 +12,7 @@
  */
 import * as z from "zod/mini";
 import { imageFor, renderCard, type ImageResult } from "./card";
-import { cardHash, cardKey, VARIANT_NAMES, type CardModel, type CardVariant } from "./model";
+import { cardHash, cardKey, PRERENDERED_VARIANTS, VARIANT_NAMES, type CardModel, type CardVariant } from "./model";
 import { CardModelSchema } from "./schema";
 
 export type CardsEnv = { CARDS_BUCKET: R2Bucket };
@@ -56,7 +56,7 @@ async function ensure(env: CardsEnv, entries: Entry[]) {
   const counts = { rendered: 0, present: 0, incomplete: 0 };
   for (const entry of entries) {
     let image: ImageResult | undefined;
-    for (const variant of VARIANT_NAMES) {
+    for (const variant of PRERENDERED_VARIANTS) {
       if (await env.CARDS_BUCKET.head(cardKey(entry.infoCode, entry.hash, variant))) {
         counts.present++;
         continue;

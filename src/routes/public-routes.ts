@@ -82,7 +82,7 @@ export const ROUTES = {
   },
   embedScript: { path: "/embed.js", policy: STATIC },
   // Share card images: the URL names the card's content hash, so a copy never goes stale.
-  card: { path: "/card/:file{[A-Z]{2}[0-9]{18}-[0-9a-f]{16}(?:-square)?(?:-dark)?\\.png}", policy: IMMUTABLE },
+  card: { path: "/card/:file{[A-Z]{2}[0-9]{18}-[0-9a-f]{16}(?:(?:-square)?(?:-dark)?|-(?:600|300))\\.png}", policy: IMMUTABLE },
   favicon: { path: "/favicon.ico", policy: STATIC },
   iconSvg: { path: "/icon.svg", policy: STATIC },
   icon192: { path: "/icon-192.png", policy: STATIC },

@@ -7,7 +7,7 @@ import type { Article } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
 import { parseInfoCode, type InfoCode } from "../lib/info-code";
 import { articlePath, embedPath } from "../lib/paths";
-import { shareImage, type ShareImage } from "./share-image";
+import { cardThumbnails } from "../cards/advertise";
 import { escapeXmlText } from "./xml";
 
 /** The info code of one of our article URLs, or null for anything else. */
@@ -90,24 +90,20 @@ export function embedHtml(article: Pick<Article, "infoCode" | "title">, site: Si
 }
 
 /**
- * The thumbnail scaled to fit maxwidth × maxheight with the image's own proportions (oEmbed
- * §2.3.4: a thumbnail must respect them), never enlarged. Only an image whose size we know
- * can be described so (all three fields come together or not at all): the article's
- * generated share card, 1200×630, the same image its page advertises as og:image (and
- * which draws the article's own image, whose size is not recorded). The PNG itself is
- * always 1200×630: below that the numbers are the size to show it at.
+ * The thumbnail: the largest size of the article's share card (the page's og:image, which
+ * draws the article's own image when it has one) that fits maxwidth × maxheight, as a PNG
+ * of exactly that size (oEmbed §2.3.4: a thumbnail must respect them). The card is drawn
+ * 1200×630, 600×315 and 300×158; when not even the smallest fits, there is no thumbnail
+ * (all three fields come together or not at all).
  */
-export function thumbnailFor(image: ShareImage, maxwidth?: number, maxheight?: number): Pick<OEmbed, "thumbnail_url" | "thumbnail_width" | "thumbnail_height"> {
-  if (!image.width || !image.height) return {};
-  const scale = Math.min(1, (maxwidth ?? Infinity) / image.width, (maxheight ?? Infinity) / image.height);
-  const width = Math.max(1, Math.floor(image.width * scale));
-  const height = Math.max(1, Math.floor(image.height * scale));
-  return { thumbnail_url: image.url, thumbnail_width: width, thumbnail_height: height };
+export function thumbnailFor(sizes: readonly { url: string; width: number; height: number }[], maxwidth?: number, maxheight?: number): Pick<OEmbed, "thumbnail_url" | "thumbnail_width" | "thumbnail_height"> {
+  const fit = sizes.find((size) => size.width <= (maxwidth ?? Infinity) && size.height <= (maxheight ?? Infinity));
+  return fit ? { thumbnail_url: fit.url, thumbnail_width: fit.width, thumbnail_height: fit.height } : {};
 }
 
 export function buildOEmbed(article: Article, site: SiteConfig, maxwidth?: number, maxheight?: number): OEmbed {
   const { width, height } = embedSize(maxwidth, maxheight);
-  const thumb = thumbnailFor(shareImage(article, site), maxwidth, maxheight);
+  const thumb = thumbnailFor(cardThumbnails(article, site), maxwidth, maxheight);
   return {
     type: "rich",
     version: "1.0",

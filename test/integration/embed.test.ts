@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import fixture from "../fixtures/2022-04-28-NW202204282363815497.md?raw";
 import { makePost, seedPosts } from "../support/seed";
 import { callWorker } from "../support/worker";
+import { decodePng } from "../support/png";
 
 const BASE = "https://news.example.com";
 const CODE = "NW202204282363815497";
@@ -87,8 +88,18 @@ describe("/oembed", () => {
 
   it("sizes the thumbnail within maxwidth/maxheight with the image's proportions", async () => {
     const data = (await (await SELF.fetch(`${BASE}/oembed?url=${articleUrl}&maxwidth=400&maxheight=400`)).json()) as Record<string, unknown>;
-    // The article's share card, what its page advertises as og:image (1200×630 drawn, shown at 400×210).
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^${BASE}/card/[A-Z]{2}\\d{18}-[0-9a-f]{16}\\.png$`)), 400, 210]);
+    // The article's share card (its page's og:image) at the largest size that fits: 300×158,
+    // and the PNG at that URL is exactly that size.
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^${BASE}/card/[A-Z]{2}\\d{18}-[0-9a-f]{16}-300\\.png$`)), 300, 158]);
+    const thumbnail = await SELF.fetch(String(data.thumbnail_url));
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get("content-type")).toBe("image/png");
+    const png = decodePng(await thumbnail.arrayBuffer());
+    expect([png.width, png.height]).toEqual([300, 158]);
+    const wider = (await (await SELF.fetch(`${BASE}/oembed?url=${articleUrl}&maxwidth=700`)).json()) as Record<string, unknown>;
+    const widerPng = decodePng(await (await SELF.fetch(String(wider.thumbnail_url))).arrayBuffer());
+    expect([widerPng.width, widerPng.height]).toEqual([wider.thumbnail_width, wider.thumbnail_height]);
+    expect([widerPng.width, widerPng.height]).toEqual([600, 315]);
   });
 
   it.each([["https://evil.example/a/" + CODE], ["http://news.example.com/a/" + CODE], ["https://news.example.com@evil.example/a/" + CODE], [""]])(

@@ -169,8 +169,8 @@ describe("oEmbed consumers", () => {
     expect(data).toMatchObject({ type: "rich", version: "1.0", title: ZH_TITLE, provider_name: "edgewire 新闻", width: 480 });
     expect(data.html).toMatch(/<blockquote[^>]*><a href="https:\/\/news\.example\.com\/a\/NW202204282363815497">/);
     expect(data.html).toContain(`<iframe class="edgewire-card-frame" src="${SITE}/embed/${ZH}"`);
-    // The same generated card the page advertises as og:image, 1200×630, fitted into 480×400 with its proportions.
-    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^${SITE}/card/${ZH}-[0-9a-f]{16}\\.png$`)), 480, 252]);
+    // The same generated card the page advertises as og:image, at the largest size that fits 480×400.
+    expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([expect.stringMatching(new RegExp(`^${SITE}/card/${ZH}-[0-9a-f]{16}-300\\.png$`)), 300, 158]);
   });
 });
 

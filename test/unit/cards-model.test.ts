@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { subsetsFor } from "../../src/cards/fonts";
 import { charWidthEm, headlineFontSize, widthEm } from "../../src/cards/headline";
-import { cardFile, cardHash, cardModelOf, parseCardFile } from "../../src/cards/model";
+import { cardFile, cardHash, cardModelOf, parseCardFile, VARIANT_NAMES } from "../../src/cards/model";
 import { SEED, SITE } from "../support/articles";
 
 describe("card model and URL", () => {
@@ -17,7 +17,7 @@ describe("card model and URL", () => {
   });
 
   it("parses every variant's file name back, and nothing else", () => {
-    for (const variant of ["wide", "square", "wideDark", "squareDark"] as const) {
+    for (const variant of VARIANT_NAMES) {
       expect(parseCardFile(cardFile("NW202204282363815497", "0123456789abcdef", variant))).toEqual({
         infoCode: "NW202204282363815497",
         hash: "0123456789abcdef",
@@ -26,6 +26,8 @@ describe("card model and URL", () => {
     }
     expect(parseCardFile("NW202204282363815497-0123456789ABCDEF.png")).toBeNull();
     expect(parseCardFile("NW202204282363815497-0123456789abcdef-dark-square.png")).toBeNull();
+    expect(VARIANT_NAMES.map((v) => cardFile("NW202204282363815497", "0123456789abcdef", v).slice(37))).toEqual([".png", "-square.png", "-dark.png", "-square-dark.png", "-600.png", "-300.png"]);
+    for (const odd of ["-square-600", "-600-dark", "-1200", "-0300"]) expect(parseCardFile(`NW202204282363815497-0123456789abcdef${odd}.png`)).toBeNull();
     expect(parseCardFile("../x.png")).toBeNull();
   });
 

@@ -82,20 +82,29 @@ describe("buildOEmbed", () => {
   });
 
   it.each([
-    [600, undefined, 600, 315],
-    [undefined, 100, 190, 100],
-    [300, 300, 300, 157],
-    [5000, 5000, 1200, 630],
-  ])("fits the thumbnail in maxwidth %s × maxheight %s with its proportions: %i×%i", (maxwidth, maxheight, width, height) => {
+    [600, undefined, "-600", 600, 315],
+    [1199, 700, "-600", 600, 315],
+    [480, 400, "-300", 300, 158],
+    [300, 300, "-300", 300, 158],
+    [5000, 5000, "", 1200, 630],
+  ])("gives maxwidth %s × maxheight %s the largest card size that fits (%s.png, %i×%i)", (maxwidth, maxheight, suffix, width, height) => {
     const data = buildOEmbed(article, site, maxwidth, maxheight);
+    expect(data.thumbnail_url).toMatch(new RegExp(`^https://news\\.example\\.com/card/${CODE}-[0-9a-f]{16}${suffix}\\.png$`));
     expect([data.thumbnail_width, data.thumbnail_height]).toEqual([width, height]);
     expect((data.thumbnail_width ?? 0) <= (maxwidth ?? Infinity) && (data.thumbnail_height ?? 0) <= (maxheight ?? Infinity)).toBe(true);
+  });
+
+  it("gives no thumbnail when not even the smallest card size fits", () => {
+    for (const [maxwidth, maxheight] of [[299, undefined], [undefined, 100]] as const) {
+      const data = buildOEmbed(article, site, maxwidth, maxheight);
+      expect([data.thumbnail_url, data.thumbnail_width, data.thumbnail_height]).toEqual([undefined, undefined, undefined]);
+    }
   });
 
   it("gives an article with its own image (size unknown) its card, which draws that image, never the image with made-up numbers", () => {
     const own = buildOEmbed({ ...article, imageUrl: "https://img.example/a.jpg" }, site, 600);
     const none = buildOEmbed(article, site, 600);
-    expect(own.thumbnail_url).toMatch(new RegExp(`^https://news\\.example\\.com/card/${CODE}-[0-9a-f]{16}\\.png$`));
+    expect(own.thumbnail_url).toMatch(new RegExp(`^https://news\\.example\\.com/card/${CODE}-[0-9a-f]{16}-600\\.png$`));
     // The card's name is a hash of what it draws: the image is part of it.
     expect(own.thumbnail_url).not.toBe(none.thumbnail_url);
     expect([own.thumbnail_width, own.thumbnail_height]).toEqual([600, 315]);
