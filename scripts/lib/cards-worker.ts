@@ -3,22 +3,17 @@
  * Miniflare worker, so the test pool, the local scripts and the bench run the same bundle
  * beside the main Worker (its CARDS service binding names it).
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./env";
+import { dryRunBuild } from "./wrangler-build";
 
 export const CARDS_WORKER_NAME = "edgewire-cards";
 export const CARDS_BUCKET = "edgewire-cards";
-const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 /** Bundles src/cards/worker.ts into `outdir` (worker.js plus its .woff and .wasm modules). */
 export function buildCardsWorker(outdir = path.join(ROOT, ".wrangler/cards-dist")): string {
-  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "-c", "wrangler.cards.toml", "--outdir", outdir], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
+  dryRunBuild(outdir, ["-c", "wrangler.cards.toml"]);
   return outdir;
 }
 

@@ -3,20 +3,15 @@
  * would and described as a Miniflare worker, so the test pool, the local scripts and the bench
  * run the same bundle beside the main Worker (its INGEST service binding names it).
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./env";
+import { dryRunBuild } from "./wrangler-build";
 
 export const INGEST_WORKER_NAME = "edgewire-ingest";
-const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 /** Bundles src/ingest/worker.ts into `outdir`; returns the path of worker.js. */
 export function buildIngestWorker(outdir = path.join(ROOT, ".wrangler/ingest-dist")): string {
-  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "-c", "wrangler.ingest.toml", "--outdir", outdir], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
+  dryRunBuild(outdir, ["-c", "wrangler.ingest.toml"]);
   return path.join(outdir, "worker.js");
 }
 

@@ -10,6 +10,7 @@ import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { buildCardsWorker, cardsWorkerOptions } from "./cards-worker";
 import { buildIngestWorker, ingestWorkerOptions } from "./ingest-worker";
 import { ROOT, readDevVars } from "./env";
+import { dryRunBuild, WRANGLER } from "./wrangler-build";
 
 /**
  * Where local state lives: wrangler dev's own folder, unless EDGEWIRE_PERSIST_TO names
@@ -18,7 +19,6 @@ import { ROOT, readDevVars } from "./env";
 export const PERSIST_TO = process.env.EDGEWIRE_PERSIST_TO ? path.resolve(process.env.EDGEWIRE_PERSIST_TO) : path.join(ROOT, ".wrangler/state");
 export const STATE_DIR = path.join(PERSIST_TO, "v3");
 const DIST_DIR = path.join(ROOT, ".wrangler/dist");
-const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 /** `wrangler d1 migrations apply` on the local D1 in PERSIST_TO. */
 export function applyLocalMigrations(): void {
@@ -33,10 +33,7 @@ export function applyLocalMigrations(): void {
  * another entry point with the same configuration (the benchmark's variants).
  */
 export function buildWorker(outdir = DIST_DIR, entry?: string): string {
-  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", outdir, ...(entry ? [entry] : [])], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  dryRunBuild(outdir, entry ? [entry] : []);
   return path.join(outdir, `${path.basename(entry ?? "index.ts", ".ts")}.js`);
 }
 

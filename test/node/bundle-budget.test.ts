@@ -4,16 +4,14 @@
  * The metafile names every module in the bundle, so an import that drags the parser back in
  * (a constant taken from parse-post.ts, say) fails here with the module named.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
+import { dryRunBuild } from "../../scripts/lib/wrangler-build";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
-const OFFLINE = { WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 const BUDGET_GZIP_BYTES = 200 * 1024;
 
 /** Libraries only parsing needs, and the parser's own files. */
@@ -22,11 +20,7 @@ const PARSER_ONLY = /node_modules\/(parse5|yaml|markdown-it[^/]*|liquidjs|entiti
 type Metafile = { inputs: Record<string, unknown>; outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
 
 function build(config: string, out: string): { code: Buffer; modules: string[] } {
-  execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "-c", config, "--outdir", out, "--metafile", path.join(out, "meta.json")], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...OFFLINE },
-  });
+  dryRunBuild(out, ["-c", config, "--metafile", path.join(out, "meta.json")]);
   const meta = JSON.parse(readFileSync(path.join(out, "meta.json"), "utf8")) as Metafile;
   const [file, output] = Object.entries(meta.outputs).find(([name]) => name.endsWith(".js")) ?? [];
   if (!file || !output) throw new Error("no .js output in the metafile");
