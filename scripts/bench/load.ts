@@ -43,3 +43,41 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     requests: result.requests.total,
   };
 }
+
+/**
+ * Two targets measured in turns, ABBA order (A B B A A B …), `slices` turns each, so both
+ * see the same machine: on a shared machine the load of the minute moves a ratio of two
+ * runs measured one after the other more than most code changes do. Rates are over the
+ * summed time; p50 is the median of the turns', p99 the worst turn's (never better than
+ * one long run would show).
+ */
+export async function alternate(a: LoadOptions, b: LoadOptions, slices: number): Promise<[LoadResult, LoadResult]> {
+  const turnsA: LoadResult[] = [];
+  const turnsB: LoadResult[] = [];
+  const turn = async (options: LoadOptions, into: LoadResult[]) => into.push(await load({ ...options, seconds: options.seconds / slices }));
+  for (let i = 0; i < slices; i++) {
+    if (i % 2 === 0) {
+      await turn(a, turnsA);
+      await turn(b, turnsB);
+    } else {
+      await turn(b, turnsB);
+      await turn(a, turnsA);
+    }
+  }
+  return [combine(turnsA), combine(turnsB)];
+}
+
+function combine(turns: LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => turns.reduce((n, r) => n + pick(r), 0);
+  // Each turn's duration is requests / rps; the whole rate is all requests over all of them.
+  const seconds = sum((r) => (r.rps > 0 ? r.requests / r.rps : 0));
+  const p50s = turns.map((r) => r.p50).sort((x, y) => x - y);
+  return {
+    rps: seconds > 0 ? sum((r) => r.requests) / seconds : 0,
+    p50: p50s[Math.floor((p50s.length - 1) / 2)] ?? 0,
+    p99: Math.max(...turns.map((r) => r.p99)),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+    requests: sum((r) => r.requests),
+  };
+}
