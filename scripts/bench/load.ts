@@ -1,7 +1,16 @@
 /** A bounded autocannon run against 127.0.0.1, reduced to the figures BENCHMARKS.md shows. */
 import autocannon from "autocannon";
 
-export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number };
+export type LoadResult = {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  /** What the errors were: autocannon's error message, or the status of a non-2xx answer, with counts. */
+  errorKinds: Record<string, number>;
+};
 
 export type LoadOptions = {
   url: string;
@@ -16,7 +25,9 @@ export type LoadOptions = {
 export async function load(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const paths = options.paths;
-  const result = await autocannon({
+  const kinds: Record<string, number> = {};
+  const count = (kind: string) => (kinds[kind] = (kinds[kind] ?? 0) + 1);
+  const run = {
     url: options.url,
     connections: options.connections,
     // autocannon notices the end of a run only on this tick; its 1 s default rounds a short
@@ -32,6 +43,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
           ],
         }
       : {}),
+  } satisfies autocannon.Options;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(run, (err: Error | null, done: autocannon.Result) => (err ? reject(err) : resolve(done)));
+    instance.on("reqError", (err: Error) => count(err.message || err.name));
+    instance.on("response", (_client: unknown, status: number) => {
+      if (status < 200 || status > 299) count(`HTTP ${status}`);
+    });
   });
   return {
     // Measured over the run's real duration: autocannon's per-second average is coarse for short runs.
@@ -41,6 +59,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     requests: result.requests.total,
+    errorKinds: kinds,
   };
 }
 
@@ -79,5 +98,9 @@ function combine(turns: LoadResult[]): LoadResult {
     errors: sum((r) => r.errors),
     non2xx: sum((r) => r.non2xx),
     requests: sum((r) => r.requests),
+    errorKinds: turns.reduce<Record<string, number>>((all, r) => {
+      for (const [kind, n] of Object.entries(r.errorKinds)) all[kind] = (all[kind] ?? 0) + n;
+      return all;
+    }, {}),
   };
 }

@@ -135,6 +135,27 @@ function row(name: string, r: LoadResult, floor: LoadResult, budget?: number): s
   return `| ${name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${failed === 0 ? "0" : `**${fmt(failed)}** of ${fmt(r.requests)}`} | ${fmt(x, 2)} | ${budget === undefined ? "—" : `≥ ${fmt(budget, 2)}`} | ${verdict} |`;
 }
 
+/** What each row's errors were, when it had any: autocannon's message or the status, with counts. */
+function errorsSeen(t: Throughput): string[] {
+  const rows: [string, LoadResult | null][] = [
+    ["memory floor", t.floorMemory],
+    ["hit", t.hit],
+    ["hit, micro-cache off", t.hitCacheApi],
+    ["Cache API floor", t.floorCacheApi],
+    ["D1 read floor", t.floorRead],
+    ["miss", t.miss],
+    ["app without the edge cache", t.missRenderOnly],
+    ["read + put floor", t.floorReadPut],
+    ["read + awaited put floor", t.floorReadPutAwaited],
+    ["miss, scratch on disk", t.missDiskScratch],
+  ];
+  const seen = rows.flatMap(([name, r]) => {
+    const kinds = Object.entries(r?.errorKinds ?? {});
+    return kinds.length === 0 ? [] : [`${name}: ${kinds.map(([kind, n]) => `${fmt(n)} × ${kind}`).join(", ")}`];
+  });
+  return seen.length === 0 ? [] : [`Errors seen in this run: ${seen.join("; ")}.`, ""];
+}
+
 export function throughputLines(t: Throughput): string[] {
   const header = ["| case | req/s | p50 ms | p99 ms | errors | ratio to floor | budget | |", "|---|---|---|---|---|---|---|---|"];
   // Per-request cost on the saturated machine, from each run's rate.
@@ -193,6 +214,7 @@ export function throughputLines(t: Throughput): string[] {
           "That is the emulator's storage, not the Worker's work or Cloudflare's cache, so the budget row is measured with the scratch in memory; D1 is on disk in every row."
         : ""),
     "",
+    ...errorsSeen(t),
     `The hit and its floor are measured in turns (${HIT_TURNS} each, in ABBA order, within the run's seconds: scripts/bench/load.ts alternate), so their ratio compares two rates taken on the same machine in the same minute; p99 is the worst turn's. ` +
       "Errors are socket errors, timeouts (autocannon gives up after 10 s) and non-2xx answers. A floor with more than 1% errors stops the benchmark, since it would measure nothing; rarer ones, and all of the Worker's own, are reported as they happened.",
   ];
