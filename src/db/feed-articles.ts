@@ -4,11 +4,11 @@
  * tags come from a correlated subquery on article_tags' primary key, not one query per row.
  * Sitemaps need only identifiers and dates, but of every published article.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { articleColumns, CATEGORY_NEWEST_FIRST, inCategoryBefore, NEWEST_FIRST, publishedBefore, toArticle, type ListCursor } from "./articles";
 import { articleCategories, articles, categories } from "./schema";
-import type { Article } from "./types";
+import type { Article, NewsSitemapArticle } from "./types";
 
 export type FeedQuery = {
   categorySlug?: string;
@@ -41,6 +41,28 @@ export async function listFeedArticles(db: Db, query: FeedQuery): Promise<Articl
     .orderBy(...NEWEST_FIRST)
     .limit(query.limit);
   return rows.map(toArticle);
+}
+
+/**
+ * Published since `sinceMs`, newest first, at most `limit`: a prefix of the walk of
+ * articles_status_published_idx that stops at the window's start. Only what the news
+ * sitemap prints is read (no category join, no categories subquery).
+ */
+export async function listNewsSitemapArticles(db: Db, sinceMs: number, limit: number): Promise<NewsSitemapArticle[]> {
+  const rows = await db
+    .select({
+      infoCode: articles.infoCode,
+      title: articles.title,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      utcOffsetMin: articles.utcOffsetMin,
+      lang: articles.lang,
+    })
+    .from(articles)
+    .where(and(eq(articles.status, "published"), gte(articles.publishedAt, sinceMs)))
+    .orderBy(...NEWEST_FIRST)
+    .limit(limit);
+  return rows.map(({ lang, ...rest }) => (lang ? { ...rest, lang } : rest));
 }
 
 /** What a sitemap needs of an article. */
