@@ -36,6 +36,13 @@ function withoutIal(content: string): string {
   return out + content.slice(last).replace(IAL_RE, "");
 }
 
+/**
+ * Every {:toc} marker gets the whole list of headings, so a body of many markers and many
+ * headings grows as their product (40 KB of them rendered to 126 MB; 160 KB went past the
+ * engine's string limit). Real posts have one; past this many, a marker's list is removed.
+ */
+export const MAX_TOCS_PER_POST = 8;
+
 /** Marks the table-of-contents token the block-level rule leaves, for kramdownToc to fill. */
 const TOC_META = "kramdownToc";
 /** Marks a heading `{: .no_toc}` keeps out (its attribute paragraph is gone by the time the TOC is built). */
@@ -82,10 +89,12 @@ function tocHtml(tokens: readonly Token[], md: MarkdownIt, env: StateCore["env"]
 function kramdownToc(md: MarkdownIt) {
   return (state: StateCore): void => {
     let toc: string | null = null;
+    let count = 0;
     for (const t of state.tokens) {
       if (t.type !== "html_block" || t.meta?.[TOC_META] !== true) continue;
+      count += 1;
       toc ??= tocHtml(state.tokens, md, state.env);
-      t.content = toc;
+      t.content = count <= MAX_TOCS_PER_POST ? toc : "";
     }
   };
 }
