@@ -6,8 +6,9 @@
  */
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { articleColumns, CATEGORY_NEWEST_FIRST, inCategoryBefore, NEWEST_FIRST, publishedBefore, toArticle, type ListCursor } from "./articles";
-import { articleCategories, articles, categories } from "./schema";
+import { articleColumns, toArticle } from "./articles";
+import { NEWEST_FIRST, selectNewest, type ListCursor } from "./newest";
+import { articles } from "./schema";
 import type { Article, NewsSitemapArticle } from "./types";
 
 export type FeedQuery = {
@@ -17,29 +18,12 @@ export type FeedQuery = {
 };
 
 /**
- * Newest published articles first, with bodies and tags: listArticles' filter and order
- * (publishedBefore, inCategoryBefore), so SQLite walks the same index and stops after
- * `limit` rows. A category feed lists every article filed under the category, primary or not.
+ * Newest published articles first, with bodies and tags: listArticles' walk (selectNewest)
+ * with the Article columns, so SQLite reads the same index and stops after `limit` rows.
+ * A category feed lists every article filed under the category, primary or not.
  */
 export async function listFeedArticles(db: Db, query: FeedQuery): Promise<Article[]> {
-  if (query.categorySlug !== undefined) {
-    const rows = await db
-      .select(articleColumns)
-      .from(articleCategories)
-      .innerJoin(articles, eq(articles.id, articleCategories.articleId))
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(inCategoryBefore({ categorySlug: query.categorySlug, before: query.before }))
-      .orderBy(...CATEGORY_NEWEST_FIRST)
-      .limit(query.limit);
-    return rows.map(toArticle);
-  }
-  const rows = await db
-    .select(articleColumns)
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(publishedBefore(query))
-    .orderBy(...NEWEST_FIRST)
-    .limit(query.limit);
+  const rows = await selectNewest(db, articleColumns, query);
   return rows.map(toArticle);
 }
 
