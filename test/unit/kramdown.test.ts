@@ -120,4 +120,30 @@ describe("where kramdown and markdown-it disagree (kramdown-blocks.ts)", () => {
     expect([...html.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1])).toEqual(["intro", "intro-1", "中文", "中文-1", "custom-id"]);
     expect(html).toContain("<h2>🔥</h2>");
   });
+
+  it("makes a heading's id from its text, not its Markdown: link text without the URL, no tags, footnote marks or images (Jekyll 4.3.1's output)", () => {
+    const html = renderMarkdown(
+      [
+        "## A **bold** and `code` and [a link](https://example.com/x) heading",
+        "## Plain *em* with a note[^1]",
+        "## Tags <span>raw</span> & ampersand &amp; entity",
+        "## Dashes -- and --- and ... \"quotes\" 'single'",
+        "## Image ![alt text](/i.png) here",
+        "## `code_only`",
+        "## 中文 **粗体** [链接](/z)",
+        "[^1]: The note.",
+      ].join("\n\n") + "\n",
+    );
+    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "a-bold-and-code-and-a-link-heading",
+      "plain-em-with-a-note",
+      "tags-raw--ampersand--entity",
+      "dashes--and--and--quotes-single",
+      "image--here",
+      "code_only",
+      "中文-粗体-链接",
+    ]);
+    // The table of contents leads to the same ids.
+    expect(renderMarkdown("* x\n{:toc}\n\n## See [the docs](/d)\n")).toContain('<a href="#see-the-docs">See the docs</a>');
+  });
 });
