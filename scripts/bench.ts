@@ -7,7 +7,7 @@
  * report and writes .bench/BENCHMARKS-quick.md, never the tracked BENCHMARKS.md.
  */
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -55,6 +55,29 @@ function tsx(args: string[], env: Record<string, string>): Promise<string> {
       (err, stdout, stderr) => (err ? reject(new Error(`${args.join(" ")} failed: ${stderr || err.message}`)) : resolve(stdout)),
     );
   });
+}
+
+/**
+ * Miniflare keeps what is not persisted, the emulated Cache API's entries among it, under
+ * os.tmpdir(): SQLite plus a file per entry, and it syncs each put to disk on workerd's one
+ * thread (strace: two fsyncs per put, all on the thread that runs the Worker), so on a disk
+ * every request waits behind the puts. Cloudflare's cache costs the isolate nothing of the
+ * kind, so the benchmark keeps that scratch in memory (/dev/shm, Linux's memory file system)
+ * when there is one, and measures the miss once more with it on disk, as a diagnostic.
+ * D1 stays on disk, persisted, for every worker alike.
+ */
+const DISK_SCRATCH = os.tmpdir();
+const MEMORY_SCRATCH = memoryScratch();
+if (MEMORY_SCRATCH) process.env.TMPDIR = MEMORY_SCRATCH;
+
+function memoryScratch(): string | null {
+  if (process.platform !== "linux") return null;
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return mkdtempSync("/dev/shm/edgewire-bench-");
+  } catch {
+    return null;
+  }
 }
 
 async function main(): Promise<void> {
@@ -105,6 +128,7 @@ async function main(): Promise<void> {
       posts: POSTS,
       seconds: SECONDS,
       connections: CONNECTIONS,
+      ...(MEMORY_SCRATCH ? { diskScratch: DISK_SCRATCH } : {}),
     },
     log,
     ));
@@ -268,13 +292,14 @@ function repeatLines(runs: Throughput[]): string[] {
   const failed = (x: { errors: number; non2xx: number }) => x.errors + x.non2xx;
   const rows = runs.map((t, i) => {
     const hit = t.floorMemory.rps > 0 ? t.hit.rps / t.floorMemory.rps : 0;
-    return `| ${i + 1} | ${fmt(hit, 2)} | ${verdict(hit >= HIT_BUDGET && failed(t.hit) === 0)} | ${fmt(failed(t.miss))} of ${fmt(t.miss.requests)} | ${t.miss.p99} | ${verdict(failed(t.miss) === 0 && t.miss.p99 < MISS_P99_BUDGET_MS)} |`;
+    const disk = t.missDiskScratch ? `${t.missDiskScratch.p99} (${fmt(failed(t.missDiskScratch))} errors)` : "—";
+    return `| ${i + 1} | ${fmt(hit, 2)} | ${verdict(hit >= HIT_BUDGET && failed(t.hit) === 0)} | ${fmt(failed(t.miss))} of ${fmt(t.miss.requests)} | ${t.miss.p99} | ${verdict(failed(t.miss) === 0 && t.miss.p99 < MISS_P99_BUDGET_MS)} | ${disk} |`;
   });
   return [
     `### Every run (${runs.length})`,
     "",
-    "| run | hit / floor | hit ≥ 0.85 | miss errors | miss p99 ms | miss: 0 errors, p99 < 1 s |",
-    "|---|---|---|---|---|---|",
+    "| run | hit / floor | hit ≥ 0.85 | miss errors | miss p99 ms | miss: 0 errors, p99 < 1 s | (diagnostic) miss p99 ms, emulator scratch on disk |",
+    "|---|---|---|---|---|---|---|",
     ...rows,
     "",
   ];
@@ -313,6 +338,7 @@ function writeReport(r: Report): void {
     `Made by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ` +
       `${fmt(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}, workerd through the Miniflare API on 127.0.0.1, ` +
       `autocannon with ${CONNECTIONS} connections${quick ? " (quick mode: fewer posts, shorter loads)" : ""}. ` +
+      `Miniflare's scratch state (the emulated Cache API) ${MEMORY_SCRATCH ? "in memory (/dev/shm; on disk for the one diagnostic row that says so)" : "on disk (no memory file system found)"}, D1 on disk. ` +
       "Every figure sits next to its floor, measured in the same run; the machine is shared and noisy, so read ratios, not absolutes.",
     "",
     ...throughputLines(r.throughput),
@@ -392,7 +418,11 @@ function writeReport(r: Report): void {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+main()
+  .finally(() => {
+    if (MEMORY_SCRATCH) rmSync(MEMORY_SCRATCH, { recursive: true, force: true });
+  })
+  .catch((err: unknown) => {
+    console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  });

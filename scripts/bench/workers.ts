@@ -86,11 +86,11 @@ let cardsDir: string | undefined;
 let ingestScript: string | undefined;
 
 /** The real bundle with wrangler.toml's bindings on the benchmark's own state folder, and the cards and ingest Workers beside it. */
-export async function startReal(scriptPath: string, workerOptions: Record<string, unknown>, stateDir: string, bindings: Record<string, string>): Promise<Started> {
-  cardsDir ??= process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker(path.join(ROOT, ".bench/cards-dist"));
-  ingestScript ??= process.env.EDGEWIRE_INGEST_BUNDLE ?? buildIngestWorker(path.join(ROOT, ".bench/ingest-dist"));
+export async function startReal(scriptPath: string, workerOptions: Record<string, unknown>, stateDir: string, bindings: Record<string, string>, scratch?: string): Promise<Started> {
+  const cards = (cardsDir ??= process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker(path.join(ROOT, ".bench/cards-dist")));
+  const ingest = (ingestScript ??= process.env.EDGEWIRE_INGEST_BUNDLE ?? buildIngestWorker(path.join(ROOT, ".bench/ingest-dist")));
   const t0 = performance.now();
-  const mf = new Miniflare({
+  const mf = inScratch(scratch, () => new Miniflare({
     host: "127.0.0.1",
     port: 0,
     workers: [
@@ -101,14 +101,31 @@ export async function startReal(scriptPath: string, workerOptions: Record<string
         scriptPath,
         bindings: { ...(workerOptions.bindings as Record<string, unknown>), ...bindings },
       },
-      cardsWorkerOptions(cardsDir),
-      ingestWorkerOptions(ingestScript),
+      cardsWorkerOptions(cards),
+      ingestWorkerOptions(ingest),
     ],
     d1Persist: path.join(stateDir, "d1"),
     cachePersist: false,
     r2Persist: false,
-  } as ConstructorParameters<typeof Miniflare>[0]);
+  } as ConstructorParameters<typeof Miniflare>[0]));
   const url = await mf.ready;
   await (await mf.dispatchFetch(new URL("/", url))).arrayBuffer();
   return { mf, url, startupMs: performance.now() - t0 };
+}
+
+/**
+ * Makes a Miniflare whose scratch state is under `dir`. Miniflare keeps what is not persisted
+ * (cachePersist: false: the emulated Cache API's entries, in SQLite and a file per body)
+ * in a folder under os.tmpdir(), which it reads from TMPDIR when it is constructed.
+ */
+function inScratch<T>(dir: string | undefined, make: () => T): T {
+  if (dir === undefined) return make();
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return make();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
 }

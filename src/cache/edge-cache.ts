@@ -16,7 +16,7 @@
 import type { Bindings } from "../env";
 import { declaredLength, gzipBytes, negotiateHeaders } from "./encoding";
 import { answer, discard, fromCache, raiseLastModified, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
-import { HotPages, type HotPage } from "./hot-pages";
+import { answerHeaders, HotPages, type HotPage } from "./hot-pages";
 import { Invalidations } from "./invalidations";
 import { freshness, storableFor, type CachePolicies, type CachePolicy, type Freshness } from "./policy";
 import { RenderLeases, sleep } from "./render-leases";
@@ -74,8 +74,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
    * requests only read the finished bytes, plain memory like the page itself.
    */
   function answerHeld(key: string, held: HotPage, request: Request, ctx: ExecutionContext): Response {
-    const headers = new Headers(held.headers);
-    const encoding = negotiateHeaders(request, held.status, headers, held.body.byteLength);
+    const { headers, encoding } = answerHeaders(held, request.headers.get("Accept-Encoding"));
     if (encoding === "gzip" && held.gzip) return new Response(held.gzip, { status: held.status, headers, encodeBody: "manual" });
     if (encoding === "gzip" && hot.claimGzip(key, held)) {
       ctx.waitUntil(

@@ -68,10 +68,15 @@ function appendVary(headers: Headers, name: string): void {
  * Called before a 304 drops Content-Type, so the 304 names the ETag the reader holds.
  */
 export function negotiateHeaders(request: Request, status: number, headers: Headers, bytes: number | null): Encoding | null {
+  return negotiateFor(request.headers.get("Accept-Encoding"), status, headers, bytes);
+}
+
+/** negotiateHeaders for a given Accept-Encoding value (null: none sent). */
+export function negotiateFor(acceptEncoding: string | null, status: number, headers: Headers, bytes: number | null): Encoding | null {
   if (!isCompressibleType(headers.get("Content-Type")) || headers.has("Content-Encoding")) return null;
   appendVary(headers, "Accept-Encoding");
   if (status === 204 || (bytes !== null && bytes < MIN_COMPRESS_BYTES)) return null;
-  const encoding = negotiateEncoding(request.headers.get("Accept-Encoding"));
+  const encoding = negotiateEncoding(acceptEncoding);
   if (!encoding) return null;
   headers.set("Content-Encoding", encoding);
   headers.delete("Content-Length");

@@ -13,6 +13,7 @@
  * of them cost more than everything else a hit does. The compressed copy counts against
  * the same byte budget and goes with the page.
  */
+import { negotiateFor, type Encoding } from "./encoding";
 
 export type HotPage = {
   status: number;
@@ -27,7 +28,37 @@ export type HotPage = {
   tags: readonly string[];
   /** The body gzipped, once attachGzip gave it (only ever set on a held page). */
   gzip?: ArrayBuffer;
+  /** The answer's headers per Accept-Encoding value, made once (see answerHeaders). */
+  answers?: Map<string, HeldAnswer>;
 };
+
+/** How a held page is answered to one Accept-Encoding: the final headers, and the encoding they name. */
+export type HeldAnswer = { headers: [string, string][]; encoding: Encoding | null };
+
+/**
+ * Distinct Accept-Encoding values whose answer headers a page keeps. Cloudflare hands the
+ * Worker one normalized value, so one is the rule; the bound only stops odd clients of a
+ * runtime that passes theirs through from growing a held page.
+ */
+const MAX_ANSWERS_PER_PAGE = 4;
+
+/**
+ * The headers a held page is answered with for this Accept-Encoding (Vary, and
+ * Content-Encoding with its ETag when compressed), made once per page and value: building
+ * and editing a Headers object was most of what a hit cost in the Worker. The arrays are
+ * plain strings, read by every request and changed by none.
+ */
+export function answerHeaders(page: HotPage, acceptEncoding: string | null): HeldAnswer {
+  const memoKey = acceptEncoding ?? "";
+  const known = page.answers?.get(memoKey);
+  if (known) return known;
+  const headers = new Headers(page.headers);
+  const encoding = negotiateFor(acceptEncoding, page.status, headers, page.body.byteLength);
+  const made: HeldAnswer = { headers: [...headers], encoding };
+  page.answers ??= new Map();
+  if (page.answers.size < MAX_ANSWERS_PER_PAGE) page.answers.set(memoKey, made);
+  return made;
+}
 
 type Held = { page: HotPage; tags: ReadonlySet<string>; heldAt: number };
 

@@ -201,6 +201,12 @@ describe("hot pages in isolate memory", () => {
     const plain = await raw("identity");
     expect(plain.res.headers.get("content-encoding")).toBeNull();
     expect(text(plain.bytes)).toBe(page);
+    // A reader who ranks br first gets br (the runtime compresses it), with its own ETag.
+    const br = await raw("br;q=1, gzip;q=0.5");
+    expect(br.res.headers.get("content-encoding")).toBe("br");
+    expect(br.res.headers.get("etag")).toMatch(/-br"$/);
+    expect(isGzip(br.bytes)).toBe(false);
+    for (const answer of [first, plain, br, ...readers]) expect(answer.res.headers.get("vary")).toBe("Accept-Encoding");
 
     // An edit: the next page is compressed anew; nobody gets the old page's bytes.
     await seedPosts(makePost({ title: "压缩一次的热门文章（更新）", infoCode: code, category: `hot${next}` }));

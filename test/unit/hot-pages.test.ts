@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOT_PAGES_LIMITS, HotPages, type HotPage } from "../../src/cache/hot-pages";
+import { answerHeaders, HOT_PAGES_LIMITS, HotPages, type HotPage } from "../../src/cache/hot-pages";
 
 function page(bytes: number, etag = '"e"', tags: string[] = []): HotPage {
   return { status: 200, headers: [["content-type", "text/html"]], body: new ArrayBuffer(bytes), etag, storedAt: 0, softTtl: 60, tags };
@@ -119,5 +119,39 @@ describe("hot pages micro-cache", () => {
     hot.attachGzip("b", b, new ArrayBuffer(850));
     expect(hot.get("a", 2)).toBeUndefined();
     expect(hot.size.bytes).toBe(950);
+  });
+
+  describe("answer headers of a held page", () => {
+    const held = (): HotPage => ({ ...page(4096, '"abc"'), headers: [["content-type", "text/html; charset=UTF-8"], ["etag", '"abc"'], ["x-cache", "HIT"]] });
+    const asMap = (headers: [string, string][]) => Object.fromEntries(headers);
+
+    it("name gzip with its own ETag for a gzip reader, and only Vary for one who sends none", () => {
+      const p = held();
+      const gzip = answerHeaders(p, "br, gzip");
+      expect(gzip.encoding).toBe("gzip");
+      expect(asMap(gzip.headers)).toMatchObject({ "content-encoding": "gzip", etag: '"abc-gzip"', vary: "Accept-Encoding", "x-cache": "HIT" });
+      const plain = answerHeaders(p, null);
+      expect(plain.encoding).toBeNull();
+      expect(asMap(plain.headers)).toMatchObject({ etag: '"abc"', vary: "Accept-Encoding" });
+      expect(asMap(plain.headers)["content-encoding"]).toBeUndefined();
+      // The page's own headers are not changed by either.
+      expect(p.headers).toEqual(held().headers);
+    });
+
+    it("are made once per Accept-Encoding value, and kept for at most four values", () => {
+      const p = held();
+      expect(answerHeaders(p, "br, gzip")).toBe(answerHeaders(p, "br, gzip"));
+      for (const value of ["gzip", "deflate", "identity", "gzip;q=0.5", "br;q=0.1, gzip"]) answerHeaders(p, value);
+      expect(p.answers?.size).toBe(4);
+      // Past the bound each answer is still right, just made again.
+      const extra = answerHeaders(p, "gzip;q=0.9");
+      expect(extra.encoding).toBe("gzip");
+      expect(answerHeaders(p, "gzip;q=0.9")).not.toBe(extra);
+    });
+
+    it("leave a page under 1 KB uncompressed", () => {
+      const small = { ...held(), body: new ArrayBuffer(100) };
+      expect(answerHeaders(small, "gzip").encoding).toBeNull();
+    });
   });
 });
