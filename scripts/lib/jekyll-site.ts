@@ -1,6 +1,6 @@
 /**
  * A Jekyll site on disk as the import command reads it: `_config.yml` (url, baseurl,
- * timezone, defaults, exclude), every `_posts` folder at any depth (folders above it give
+ * timezone, lang, defaults, exclude), every `_posts` folder at any depth (folders above it give
  * categories), `_drafts` skipped, `_includes` for Liquid, `_data/categories.yml` (or
  * `content/categories.yml`) for category display names.
  */
@@ -53,6 +53,19 @@ function categoryNames(root: string): Record<string, string> {
   return names;
 }
 
+/** What the admin API accepts of `lang`; a longer value is no language tag, and is cut (it is only warned about). */
+export const SITE_LANG_MAX_CHARS = 200;
+
+/**
+ * `lang` as written, for the parser to check per post (a malformed one is a warning there,
+ * as in front matter): a scalar's text, a list or map as its JSON, absent when empty.
+ */
+function siteLang(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value)).trim();
+  return text === "" ? undefined : text.slice(0, SITE_LANG_MAX_CHARS);
+}
+
 function siteContext(root: string, config: Record<string, unknown>): SiteContext {
   const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
   const timezone = str(config.timezone);
@@ -67,10 +80,12 @@ function siteContext(root: string, config: Record<string, unknown>): SiteContext
       })
     : [];
   const names = categoryNames(root);
+  const lang = siteLang(config.lang);
   return {
     ...(str(config.url) ? { url: str(config.url)!.replace(/\/+$/, "") } : {}),
     ...(str(config.baseurl) ? { baseurl: `/${str(config.baseurl)!.replace(/^\/+|\/+$/g, "")}` } : {}),
     ...(timezone ? { timezone } : {}),
+    ...(lang !== undefined ? { lang } : {}),
     ...(defaults.length > 0 ? { defaults } : {}),
     ...(Object.keys(names).length > 0 ? { categoryNames: names } : {}),
   };

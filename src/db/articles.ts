@@ -1,15 +1,15 @@
 /**
  * Reading articles. Each function is one D1 round trip; list queries walk an index in
- * order (see schema.ts) and page with a keyset cursor, never OFFSET.
+ * order (see schema.ts) and page with a keyset cursor, never OFFSET (the newest-first
+ * walk lists and feeds share is newest.ts; the tag walk is here).
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
+import { beforeCursor, categoryId, selectNewest, type ListCursor } from "./newest";
 import { articleCategories, articleTags, articles, categories, tags } from "./schema";
 import type { Article, ArticleListItem, CategoryRef } from "./types";
 
-/** Position in a newest-first list: the last item of the previous page. */
-export type ListCursor = { publishedAt: number; id: number };
+export type { ListCursor } from "./newest";
 
 export type ListQuery = {
   categorySlug?: string;
@@ -150,47 +150,6 @@ export async function getArticle(db: Db, infoCode: string): Promise<Article | nu
   return row ? toArticle(row) : null;
 }
 
-/**
- * Older than the cursor, and only when the cursor names a real article's position: a
- * cursor made up by hand finds nothing (and so is a 404 that is never cached), which keeps
- * the number of list pages a client can make the edge cache hold to the number of articles.
- */
-export function beforeCursor(publishedAt: SQLiteColumn, id: SQLiteColumn, cursor?: ListCursor): SQL | undefined {
-  if (!cursor) return undefined;
-  // A row-value comparison lets SQLite continue the index range scan right after the cursor;
-  // the EXISTS is one primary-key lookup, evaluated once (it does not depend on the row).
-  return sql`(${publishedAt}, ${id}) < (${cursor.publishedAt}, ${cursor.id})
-    AND EXISTS (SELECT 1 FROM articles AS cursor_article WHERE cursor_article.id = ${cursor.id} AND cursor_article.published_at = ${cursor.publishedAt})`;
-}
-
-/**
- * Published, older than the cursor when given: the filter articles_status_published_idx
- * serves for site-wide lists, walked in NEWEST_FIRST order. Shared by lists and feeds.
- */
-export function publishedBefore(query: { before?: ListCursor }): SQL | undefined {
-  return and(eq(articles.status, "published"), beforeCursor(articles.publishedAt, articles.id, query.before));
-}
-
-export const NEWEST_FIRST = [desc(articles.publishedAt), desc(articles.id)] as const;
-
-/** The category's id by slug, a scalar subquery: the walk then starts at one index key. */
-const categoryId = (slug: string): SQL => sql`(SELECT id FROM ${categories} WHERE ${categories.slug} = ${slug})`;
-
-/**
- * Category lists and feeds walk article_categories (every category of an article, not only
- * its primary one) by article_categories_category_published_idx, newest first; the article
- * and its primary category are primary-key lookups per row.
- */
-export function inCategoryBefore(query: { categorySlug: string; before?: ListCursor }): SQL | undefined {
-  return and(
-    eq(articleCategories.categoryId, categoryId(query.categorySlug)),
-    eq(articles.status, "published"),
-    beforeCursor(articleCategories.publishedAt, articleCategories.articleId, query.before),
-  );
-}
-
-export const CATEGORY_NEWEST_FIRST = [desc(articleCategories.publishedAt), desc(articleCategories.articleId)] as const;
-
 /** Listed under the category: one lookup of article_categories' primary key. */
 const listedIn = (slug: string): SQL =>
   sql`EXISTS (SELECT 1 FROM ${articleCategories} WHERE ${articleCategories.articleId} = ${articles.id} AND ${articleCategories.categoryId} = ${categoryId(slug)})`;
@@ -216,24 +175,7 @@ export async function listArticles(db: Db, query: ListQuery): Promise<ArticleLis
       .limit(query.limit);
     return rows.map(toListItem);
   }
-  if (query.categorySlug !== undefined) {
-    const rows = await db
-      .select(listColumns)
-      .from(articleCategories)
-      .innerJoin(articles, eq(articles.id, articleCategories.articleId))
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(inCategoryBefore({ categorySlug: query.categorySlug, before: query.before }))
-      .orderBy(...CATEGORY_NEWEST_FIRST)
-      .limit(query.limit);
-    return rows.map(toListItem);
-  }
-  const rows = await db
-    .select(listColumns)
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(publishedBefore(query))
-    .orderBy(...NEWEST_FIRST)
-    .limit(query.limit);
+  const rows = await selectNewest(db, listColumns, query);
   return rows.map(toListItem);
 }
 

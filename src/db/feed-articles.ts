@@ -4,11 +4,12 @@
  * tags come from a correlated subquery on article_tags' primary key, not one query per row.
  * Sitemaps need only identifiers and dates, but of every published article.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { articleColumns, CATEGORY_NEWEST_FIRST, inCategoryBefore, NEWEST_FIRST, publishedBefore, toArticle, type ListCursor } from "./articles";
-import { articleCategories, articles, categories } from "./schema";
-import type { Article } from "./types";
+import { articleColumns, toArticle } from "./articles";
+import { NEWEST_FIRST, selectNewest, type ListCursor } from "./newest";
+import { articles } from "./schema";
+import type { Article, NewsSitemapArticle } from "./types";
 
 export type FeedQuery = {
   categorySlug?: string;
@@ -17,30 +18,35 @@ export type FeedQuery = {
 };
 
 /**
- * Newest published articles first, with bodies and tags: listArticles' filter and order
- * (publishedBefore, inCategoryBefore), so SQLite walks the same index and stops after
- * `limit` rows. A category feed lists every article filed under the category, primary or not.
+ * Newest published articles first, with bodies and tags: listArticles' walk (selectNewest)
+ * with the Article columns, so SQLite reads the same index and stops after `limit` rows.
+ * A category feed lists every article filed under the category, primary or not.
  */
 export async function listFeedArticles(db: Db, query: FeedQuery): Promise<Article[]> {
-  if (query.categorySlug !== undefined) {
-    const rows = await db
-      .select(articleColumns)
-      .from(articleCategories)
-      .innerJoin(articles, eq(articles.id, articleCategories.articleId))
-      .innerJoin(categories, eq(categories.id, articles.categoryId))
-      .where(inCategoryBefore({ categorySlug: query.categorySlug, before: query.before }))
-      .orderBy(...CATEGORY_NEWEST_FIRST)
-      .limit(query.limit);
-    return rows.map(toArticle);
-  }
-  const rows = await db
-    .select(articleColumns)
-    .from(articles)
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(publishedBefore(query))
-    .orderBy(...NEWEST_FIRST)
-    .limit(query.limit);
+  const rows = await selectNewest(db, articleColumns, query);
   return rows.map(toArticle);
+}
+
+/**
+ * Published since `sinceMs`, newest first, at most `limit`: a prefix of the walk of
+ * articles_status_published_idx that stops at the window's start. Only what the news
+ * sitemap prints is read (no category join, no categories subquery).
+ */
+export async function listNewsSitemapArticles(db: Db, sinceMs: number, limit: number): Promise<NewsSitemapArticle[]> {
+  const rows = await db
+    .select({
+      infoCode: articles.infoCode,
+      title: articles.title,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      utcOffsetMin: articles.utcOffsetMin,
+      lang: articles.lang,
+    })
+    .from(articles)
+    .where(and(eq(articles.status, "published"), gte(articles.publishedAt, sinceMs)))
+    .orderBy(...NEWEST_FIRST)
+    .limit(limit);
+  return rows.map(({ lang, ...rest }) => (lang ? { ...rest, lang } : rest));
 }
 
 /** What a sitemap needs of an article. */

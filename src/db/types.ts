@@ -51,6 +51,12 @@ export type Article = ArticleContent & {
 export type ArticleListItem = Omit<Article, "bodyHtml" | "tags" | "status" | "author" | "originalUrl" | "lang">;
 
 /**
+ * What the news sitemap prints of an article: URL, dates, title, and the stated `lang`
+ * (absent when the post states none; the site's language is used then).
+ */
+export type NewsSitemapArticle = Pick<Article, "infoCode" | "title" | "publishedAt" | "updatedAt" | "utcOffsetMin" | "lang">;
+
+/**
  * One parsed Jekyll-style post (src/ingest/parse-post.ts): everything the write path
  * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
  */

@@ -100,6 +100,7 @@ const siteContextSchema = z.object({
   url: z.optional(z.string()),
   baseurl: z.optional(z.string()),
   timezone: z.optional(z.string()),
+  lang: z.optional(z.string()),
   defaults: z.optional(z.array(z.object({ scope: z.object({ path: z.optional(z.string()), type: z.optional(z.string()) }), values: z.record(z.string(), z.unknown()) }))),
   categoryNames: z.optional(z.record(z.string(), z.string())),
   liquidRendered: z.optional(z.boolean()),

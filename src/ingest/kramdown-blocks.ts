@@ -6,9 +6,10 @@
  *   real posts: the `* TOC\n{:toc}` marker, left showing as code);
  * - Jekyll's kramdown gives every Markdown heading an id (`auto_ids`), which `{:toc}` and
  *   in-post links (`[see](#贡献指南)`) lead to. Jekyll reads Markdown with kramdown's GFM
- *   parser by default (`kramdown: input: GFM`), whose ids keep Unicode letters.
+ *   parser by default (`kramdown: input: GFM`), whose ids keep Unicode letters and are
+ *   made from the heading's text, not its Markdown (a link gives its text, not its URL).
  */
-import type { MarkdownIt, StateBlock, StateCore } from "markdown-it";
+import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
 
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
@@ -67,21 +68,43 @@ export function kramdownId(text: string): string {
 }
 
 const HEADER_ID_IAL = /\{:\s*#([A-Za-z][\w:.-]*)\s*\}\s*$/;
-const ANY_IAL = /\{:[^}]*\}/g;
+/** Marks a heading whose id its own `{: #id}` names: no auto id, and not counted for uniqueness. */
+const GIVEN_ID_META = "kramdownGivenId";
 
-/** Core rule: an id on every Markdown heading, unique in the post (`intro`, `intro-1`), as Jekyll's GFM parser does. */
-function headingIds(state: StateCore): void {
-  const used = new Map<string, number>();
+/** Block time, before kramdown.ts strips attribute lists: a heading's `{: #id}` names its id. */
+function givenHeadingIds(state: StateCore): void {
   state.tokens.forEach((t, i) => {
     if (t.type !== "heading_open") return;
-    const content = state.tokens[i + 1]?.content ?? "";
-    const given = HEADER_ID_IAL.exec(content)?.[1];
-    let id = given ?? kramdownId(content.replace(ANY_IAL, "").trim());
-    if (!given) {
-      const seen = used.get(id);
-      used.set(id, (seen ?? -1) + 1);
-      if (seen !== undefined) id = `${id}-${seen + 1}`;
-    }
+    const given = HEADER_ID_IAL.exec(state.tokens[i + 1]?.content ?? "")?.[1];
+    if (!given) return;
+    t.attrSet("id", given);
+    t.meta = { ...t.meta, [GIVEN_ID_META]: true };
+  });
+}
+
+/**
+ * The heading's text as kramdown-parser-gfm takes it for the id (`update_raw_text`): the
+ * text of its inline content, code spans included, without markup, link targets, raw HTML
+ * tags, images or footnote marks (`[a link](url)` gives "a link", `<span>x</span>` "x").
+ */
+function headingText(children: readonly Token[]): string {
+  let text = "";
+  for (const c of children) if (c.type === "text" || c.type === "text_special" || c.type === "code_inline") text += c.content;
+  return text;
+}
+
+/**
+ * After inline parsing and typography: an id on every Markdown heading without one of its
+ * own, from its text, unique in the post (`intro`, `intro-1`), as Jekyll's GFM parser does.
+ */
+function autoHeadingIds(state: StateCore): void {
+  const used = new Map<string, number>();
+  state.tokens.forEach((t, i) => {
+    if (t.type !== "heading_open" || t.meta?.[GIVEN_ID_META] === true) return;
+    let id = kramdownId(headingText(state.tokens[i + 1]?.children ?? []).trim());
+    const seen = used.get(id);
+    used.set(id, (seen ?? -1) + 1);
+    if (seen !== undefined) id = `${id}-${seen + 1}`;
     // An id of nothing (a heading of emoji alone) is no anchor; kramdown would write id="".
     if (id !== "") t.attrSet("id", id);
   });
@@ -89,5 +112,7 @@ function headingIds(state: StateCore): void {
 
 export const kramdownBlocks = (md: MarkdownIt): void => {
   md.block.ruler.before("fence", "kramdown_unclosed_fence", unclosedFence, { alt: ["paragraph", "reference", "blockquote", "list"] });
-  md.core.ruler.after("block", "kramdown_ids", headingIds);
+  md.core.ruler.after("block", "kramdown_given_ids", givenHeadingIds);
+  // Needs kramdown.ts's plugin first: the ids are set just before its TOC reads them.
+  md.core.ruler.before("kramdown_toc", "kramdown_ids", autoHeadingIds);
 };

@@ -6,7 +6,8 @@
  *   code spans and blocks are exactly what markdown-it says they are.
  * - a list followed by `{:toc}` becomes the list of headings, each a link to the heading's
  *   id (kramdown-blocks.ts gives every heading kramdown's auto id; the sanitizer keeps it
- *   with its `user-content-` prefix and the link with it), skipping `{: .no_toc}` headings.
+ *   with its `user-content-` prefix and the link with it), skipping `{: .no_toc}` headings;
+ *   an entry shows the heading's rendered inline content (bold, code), its links unwrapped.
  * - `markdown="1"` HTML blocks get blank lines inside, so their content renders as
  *   Markdown (CommonMark ends an HTML block at a blank line), and lose the attribute.
  * Footnotes and definition lists are markdown-it plugins (markdown.ts).
@@ -35,13 +36,37 @@ function withoutIal(content: string): string {
   return out + content.slice(last).replace(IAL_RE, "");
 }
 
-function tocHtml(tokens: Token[], escape: (s: string) => string): string {
-  const headings: { level: number; text: string; id: string | null }[] = [];
+/**
+ * Every {:toc} marker gets the whole list of headings, so a body of many markers and many
+ * headings grows as their product (40 KB of them rendered to 126 MB; 160 KB went past the
+ * engine's string limit). Real posts have one; past this many, a marker's list is removed.
+ */
+export const MAX_TOCS_PER_POST = 8;
+
+/** Marks the table-of-contents token the block-level rule leaves, for kramdownToc to fill. */
+const TOC_META = "kramdownToc";
+/** Marks a heading `{: .no_toc}` keeps out (its attribute paragraph is gone by the time the TOC is built). */
+const NO_TOC_META = "kramdownNoToc";
+
+/**
+ * A TOC entry's inline tokens: the heading's own, rendered as it is, less what kramdown's
+ * TOC takes out (converter/html.rb fix_for_toc_entry): links unwrapped to their content,
+ * since the entry is itself a link, and footnote references dropped. Raw `<a>` tags go too,
+ * or the entry would hold a link inside a link.
+ */
+function tocEntryTokens(children: readonly Token[]): Token[] {
+  return children.filter(
+    (c) => c.type !== "link_open" && c.type !== "link_close" && c.type !== "footnote_ref" && !(c.type === "html_inline" && /^<\/?a\b/i.test(c.content)),
+  );
+}
+
+/** The list of headings (nested by level) as HTML; "" when there are none. */
+function tocHtml(tokens: readonly Token[], md: MarkdownIt, env: StateCore["env"]): string {
+  const headings: { level: number; html: string; id: string | null }[] = [];
   tokens.forEach((t, i) => {
-    if (t.type !== "heading_open") return;
-    const next = tokens[i + 3];
-    const noToc = next?.type === "paragraph_open" && NO_TOC_RE.test(tokens[i + 4]?.content ?? "");
-    if (!noToc) headings.push({ level: Number(t.tag.slice(1)), text: withoutIal(tokens[i + 1]?.content ?? "").trim(), id: String(t.attrGet("id") ?? "") || null });
+    if (t.type !== "heading_open" || t.meta?.[NO_TOC_META] === true) return;
+    const html = md.renderer.renderInline(tocEntryTokens(tokens[i + 1]?.children ?? []), md.options, env);
+    headings.push({ level: Number(t.tag.slice(1)), html, id: String(t.attrGet("id") ?? "") || null });
   });
   if (headings.length === 0) return "";
   const top = Math.min(...headings.map((h) => h.level));
@@ -52,15 +77,37 @@ function tocHtml(tokens: Token[], escape: (s: string) => string): string {
     if (level > depth) html += "<ul><li>".repeat(level - depth);
     else html += `${"</li></ul>".repeat(depth - level)}</li><li>`;
     depth = level;
-    html += h.id ? `<a href="#${escape(h.id)}">${escape(h.text)}</a>` : escape(h.text);
+    html += h.id ? `<a href="#${md.utils.escapeHtml(h.id)}">${h.html}</a>` : h.html;
   }
   return `${html}${"</li></ul>".repeat(depth)}\n`;
+}
+
+/**
+ * Core rule, last: fills each TOC token once the headings' inline content is parsed (and
+ * typography applied), so entries show the heading as rendered, not its Markdown source.
+ */
+function kramdownToc(md: MarkdownIt) {
+  return (state: StateCore): void => {
+    let toc: string | null = null;
+    let count = 0;
+    for (const t of state.tokens) {
+      if (t.type !== "html_block" || t.meta?.[TOC_META] !== true) continue;
+      count += 1;
+      toc ??= tocHtml(state.tokens, md, state.env);
+      t.content = count <= MAX_TOCS_PER_POST ? toc : "";
+    }
+  };
 }
 
 /** markdown-it plugin: kramdown attribute lists and {:toc}. */
 export const kramdownAttributes = (md: MarkdownIt): void => {
   md.core.ruler.after("block", "kramdown_ial", (state: StateCore) => {
     const tokens = state.tokens;
+    tokens.forEach((t, i) => {
+      if (t.type === "heading_open" && tokens[i + 3]?.type === "paragraph_open" && NO_TOC_RE.test(tokens[i + 4]?.content ?? "")) {
+        t.meta = { ...t.meta, [NO_TOC_META]: true };
+      }
+    });
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t?.type !== "inline" || !t.content.includes("{:")) continue;
@@ -82,7 +129,7 @@ export const kramdownAttributes = (md: MarkdownIt): void => {
           let end = start;
           while (end < tokens.length && !(tokens[end]!.type === open.type.replace("_open", "_close") && tokens[end]!.level === open.level)) end++;
           const html = new state.Token("html_block", "", 0);
-          html.content = tocHtml(tokens, md.utils.escapeHtml);
+          html.meta = { [TOC_META]: true };
           tokens.splice(start, end - start + 1, html);
           i = start;
           continue;
@@ -99,6 +146,8 @@ export const kramdownAttributes = (md: MarkdownIt): void => {
       }
     }
   });
+  // Last of all core rules: the headings' inline tokens exist, typography and text joins done.
+  md.core.ruler.push("kramdown_toc", kramdownToc(md));
 };
 
 /** `markdown="1"` blocks: blank lines inside so markdown-it renders their content. */

@@ -17,7 +17,7 @@ const md = new MarkdownIt({ html: true, linkify: false, typographer: true, quote
   .use(footnote)
   .use(deflist)
   .use(kramdownAttributes)
-  // After kramdownAttributes: its heading ids are set before the {:toc} rule reads them.
+  // After kramdownAttributes: its auto heading ids go just before that plugin's {:toc} rule.
   .use(kramdownBlocks)
   .disable("replacements");
 guardMarkdown(md);

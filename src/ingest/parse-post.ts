@@ -13,8 +13,8 @@ import { hasLiquid, stripLiquid } from "./liquid-strip";
 import { renderMarkdown } from "./markdown";
 import { MarkdownLimitError } from "./markdown-guard";
 import { D1_MAX_ROW_BYTES, utf8Bytes } from "../lib/d1-limits";
-import { MAX_LANG_CHARS, normalizeLang } from "../lib/lang";
 import { DEFAULT_CATEGORY, readCategories } from "./post-categories";
+import { readLang } from "./post-lang";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
 import { parsePostPath, titleFromSlug, type PostPath } from "./post-path";
 import { checkRowSize } from "./row-size";
@@ -238,26 +238,6 @@ function sourceLineOf(markdown: string, markdownLine: number | null, sourceText:
   return bodyStartLine + markdownLine;
 }
 
-/**
- * Front matter `lang` (jekyll-seo-tag's and Jekyll themes' key), canonical BCP 47. A value
- * that is not a language tag is ignored with a warning rather than refused: Jekyll itself
- * publishes the post whatever `lang` says, and SPEC 1 imports what Jekyll would publish;
- * the article then gets the detected language, as a post without `lang` does.
- */
-function readLang(fm: FrontMatter): string | undefined {
-  const e = fm.entry("lang");
-  if (!e) return undefined;
-  const given = fm.optionalText(e);
-  const lang = normalizeLang(given);
-  if (lang) return lang;
-  const shown = given === null ? "a list or map" : `"${truncateText(given.trim(), MAX_LANG_CHARS)}"`;
-  fm.warnings.push({
-    line: e.line,
-    message: `\`lang\` on line ${e.line} is ${shown}, not a BCP 47 language tag such as en, zh-CN or zh-TW; it is ignored and the language is detected from the text.`,
-  });
-  return undefined;
-}
-
 function readPublishedFlag(fm: FrontMatter): "published" | "unpublished" {
   const e = fm.entry("published");
   return e && fm.optionalText(e)?.trim() === "false" ? "unpublished" : "published";
@@ -330,7 +310,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     (chrome.originalUrl ? absoluteHttpUrl(chrome.originalUrl) : null) ??
     null;
   const image = fm.optionalText(fm.entry("image"));
-  const lang = readLang(fm);
+  const lang = readLang(fm, site?.lang);
   // What was read from outside the text must be in the hash, or a changed site would look unchanged.
   const context = path || site ? `\n#path:${path?.path ?? ""}\n#site:${JSON.stringify(site ?? null)}` : "";
   // The stored language is named in the hash too (only when there is one, so other posts keep

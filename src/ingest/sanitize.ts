@@ -30,7 +30,7 @@ type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 /** Bump whenever the output for some input changes; stored with each article. */
-export const SANITIZER_VERSION = 2;
+export const SANITIZER_VERSION = 3;
 
 /** Passes after the first before giving up on a fixed point (real inputs need one). */
 const MAX_EXTRA_PASSES = 4;

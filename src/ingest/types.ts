@@ -8,6 +8,11 @@ export type SiteContext = {
   baseurl?: string;
   /** IANA zone name from `timezone`; dates without an offset are read in it (absent: UTC, as GitHub Pages builds). */
   timezone?: string;
+  /**
+   * Top-level `lang`, as written (a scalar's text): the language of posts whose front
+   * matter and defaults give none (src/ingest/post-lang.ts checks it, per post).
+   */
+  lang?: string;
   /** `defaults:` entries that apply to posts, as Jekyll scopes them. */
   defaults?: { scope: { path?: string; type?: string }; values: Record<string, unknown> }[];
   /** Category slug -> display name, from `_data/categories.yml`. */

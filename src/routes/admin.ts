@@ -42,6 +42,9 @@ const siteContext = z.strictObject({
   url: z.optional(z.string().check(z.maxLength(500))),
   baseurl: z.optional(z.string().check(z.maxLength(500))),
   timezone: z.optional(z.string().check(z.maxLength(64))),
+  // Checked per post (a malformed one is a warning, as in front matter); the bound only
+  // keeps the request small: the import command sends at most SITE_LANG_MAX_CHARS.
+  lang: z.optional(z.string().check(z.maxLength(200))),
   defaults: z.optional(
     z.array(
       z.object({

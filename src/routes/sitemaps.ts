@@ -10,9 +10,15 @@
  */
 import { Hono } from "hono";
 import { CacheTags } from "../cache/tags";
-import { listArticles } from "../db/articles";
 import { createDb, type Db } from "../db/client";
-import { countPublished, listCategoryLastmods, listSitemapArticles, listSitemapParts, type SitemapArticle } from "../db/feed-articles";
+import {
+  countPublished,
+  listCategoryLastmods,
+  listNewsSitemapArticles,
+  listSitemapArticles,
+  listSitemapParts,
+  type SitemapArticle,
+} from "../db/feed-articles";
 import type { AppEnv } from "../env";
 import { absoluteUrl, siteConfig, type SiteConfig } from "../lib/config";
 import { ROBOTS_CONTENT_TYPE, SITEMAP_CONTENT_TYPE } from "../syndication/content-types";
@@ -104,9 +110,8 @@ export function newsWindowStart(nowMs: number): number {
 sitemaps.get(ROUTES.newsSitemap.path, async (c) => {
   const site = siteConfig(c.env);
   const since = newsWindowStart(Date.now());
-  // Newest first on the status index, so the window is a prefix of this list.
-  const newest = await listArticles(createDb(c.env.DB), { limit: NEWS_SITEMAP_MAX_URLS });
-  const recent = newest.filter((a) => a.publishedAt >= since);
+  // Newest first on the status index, so the window is a prefix of that walk.
+  const recent = await listNewsSitemapArticles(createDb(c.env.DB), since, NEWS_SITEMAP_MAX_URLS);
   // Articles also leave the 48-hour window as the clock moves, so the hour the window was
   // taken at dates the document too: an If-Modified-Since client re-reads it hourly at most.
   setLastModified(c, Math.max(since + NEWS_WINDOW_MS, newestChange(recent) ?? 0));

@@ -4,8 +4,9 @@
  * articles are recent enough for the news sitemap (48 h) is the caller's query, not a
  * clock read here.
  */
-import type { ArticleListItem } from "../db/types";
+import type { NewsSitemapArticle } from "../db/types";
 import { absoluteUrl, type SiteConfig } from "../lib/config";
+import { normalizeLang } from "../lib/lang";
 import { toRfc3339 } from "../lib/time";
 import { articleUpdated, articleUrl } from "./feed-model";
 import { el, renderXmlDocument, type XmlElement } from "./xml";
@@ -78,13 +79,18 @@ export function newsLanguage(lang: string): string {
   return traditional ? "zh-tw" : "zh-cn";
 }
 
-export function renderNewsSitemap(site: SiteConfig, articles: readonly ArticleListItem[]): string {
-  const publication = el("news:publication", {}, [
-    el("news:name", {}, site.name),
-    el("news:language", {}, newsLanguage(site.lang)),
-  ]);
+/**
+ * The news sitemap of `articles`, newest first as given. Each entry's language is the
+ * article's stated `lang` (front matter or PUT), else the site's. Unlike the pages, no
+ * detection from the text: the list carries no body to detect from.
+ */
+export function renderNewsSitemap(site: SiteConfig, articles: readonly NewsSitemapArticle[]): string {
   const urls = articles.slice(0, NEWS_SITEMAP_MAX_URLS).map((article) => {
     const updated = articleUpdated(article);
+    const publication = el("news:publication", {}, [
+      el("news:name", {}, site.name),
+      el("news:language", {}, newsLanguage(normalizeLang(article.lang) ?? site.lang)),
+    ]);
     return el("url", {}, [
       el("loc", {}, articleUrl(site, article.infoCode)),
       el("lastmod", {}, toRfc3339(updated.instantMs, updated.offsetMin)),

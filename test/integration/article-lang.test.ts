@@ -1,6 +1,7 @@
 /**
  * Front matter `lang` end to end: stored in articles.lang by the one write path, and what
- * the share page, the three feeds, the JSON API and the embed card label the article with.
+ * the share page, the three feeds, the news sitemap, the JSON API and the embed card label
+ * the article with.
  * The posts are Chinese text stating zh-TW (or Japanese), so detection alone would say the
  * site's zh-CN: only the stored value can make these pass.
  */
@@ -93,6 +94,42 @@ describe("front matter lang", () => {
     expect(report.results[0]).toMatchObject({ outcome: "updated", warnings: [{ line: 7, message: expect.stringContaining("not a BCP 47 language tag") }] });
     expect(await storedLang(TW)).toBeNull();
     expect(await text(`/a/${TW}`)).toContain('<html lang="zh-CN">');
+  });
+});
+
+describe("the news sitemap's news:language", () => {
+  /** A front matter date `hoursAgo` before now at +08:00: inside the sitemap's 48-hour window. */
+  const hoursAgo = (hours: number) =>
+    new Date(Date.now() - hours * 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ") + " +0800";
+  const EN = "EN202405010000000011";
+  const ZH = "ZH202405010000000012";
+  const HANT = "TW202405010000000013";
+
+  it("is each article's stated lang in Google's form, the site's when it states none", async () => {
+    const report = await importPosts([
+      makePost({ title: "New traffic rules announced", infoCode: EN, date: hoursAgo(1), body: "<p>The city announced new traffic rules.</p>", extra: { lang: "en" } }),
+      makePost({ title: "市政府公布新的交通规则", infoCode: ZH, date: hoursAgo(2), body: "<p>市政府今天公布新的交通规则。</p>" }),
+      makePost({ title: "臺北市公布新的交通規則", infoCode: HANT, date: hoursAgo(3), body: "<p>臺北市政府今天公布新的交通規則。</p>", extra: { lang: "zh-Hant" } }),
+    ]);
+    expect(report.results.map((r) => r.outcome)).toEqual(["created", "created", "created"]);
+    type NewsUrl = { loc: string; "news:news": { "news:publication": { "news:language": string } } };
+    const parsed = new XMLParser().parse(await text("/news-sitemap.xml")) as { urlset: { url: NewsUrl[] } };
+    const langs = Object.fromEntries(parsed.urlset.url.map((u) => [u.loc, u["news:news"]["news:publication"]["news:language"]]));
+    expect(langs).toMatchObject({ [`${BASE}/a/${EN}`]: "en", [`${BASE}/a/${ZH}`]: "zh-cn", [`${BASE}/a/${HANT}`]: "zh-tw" });
+  });
+
+  it("follows a PUT that changes the lang", async () => {
+    const code = "EN202405010000000014";
+    const put = (lang: string) =>
+      SELF.fetch(`${BASE}/api/v1/admin/articles/${code}`, {
+        method: "PUT",
+        headers: { ...AUTH, "Content-Type": "application/json" },
+        body: JSON.stringify({ title: "Les nouvelles règles", date: hoursAgo(1), body: "<p>La ville a annoncé de nouvelles règles.</p>", category: { slug: "world", name: "World" }, lang }),
+      });
+    expect((await put("fr")).status).toBe(201);
+    expect(await text("/news-sitemap.xml")).toMatch(new RegExp(`<loc>${BASE}/a/${code}</loc>.*?<news:language>fr</news:language>`, "s"));
+    expect((await put("en")).status).toBe(200);
+    expect(await text("/news-sitemap.xml")).toMatch(new RegExp(`<loc>${BASE}/a/${code}</loc>.*?<news:language>en</news:language>`, "s"));
   });
 });
 

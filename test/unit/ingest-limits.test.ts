@@ -5,6 +5,7 @@
  * in the bench (scripts/bench/ingest-cpu.ts), not asserted here.
  */
 import { describe, expect, it } from "vitest";
+import { MAX_TOCS_PER_POST } from "../../src/ingest/kramdown";
 import { parsePost } from "../../src/ingest/parse-post";
 import { PostParseError, PostTooLargeError } from "../../src/ingest/types";
 
@@ -54,6 +55,16 @@ describe("hostile bodies", () => {
     const parsed = await parsePost(post(`${"[".repeat(50)} 见 [链接](https://example.com/a) 和 ![图](https://example.com/i.png)`));
     expect(parsed.bodyHtml).toContain('href="https://example.com/a"');
     expect(parsed.imageUrl).toBe("https://example.com/i.png");
+  });
+
+  it("renders at most MAX_TOCS_PER_POST tables of contents, so {:toc} × headings cannot multiply", async () => {
+    const many = post("* a\n{:toc}\n\npara\n\n".repeat(MAX_TOCS_PER_POST + 3) + "## One\n\n## Two\n");
+    const parsed = await parsePost(many);
+    expect(parsed.bodyHtml.match(/<a href="#user-content-one"/g)).toHaveLength(MAX_TOCS_PER_POST);
+    expect(parsed.bodyHtml).not.toMatch(/\{:toc\}|<li>a<\/li>/);
+    // 8,000 markers over 8,000 headings: 160 KB that rendered past the engine's string limit (a RangeError).
+    const bomb = await refusal(post("* a\n{:toc}\n\np\n\n".repeat(8000) + "# h\n\n".repeat(8000)));
+    expect(bomb).toBeInstanceOf(PostTooLargeError);
   });
 
   it("refuses a body that sanitizes past D1's row limit, with the numbers", async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { kramdownId } from "../../src/ingest/kramdown-blocks";
 import { renderMarkdown } from "../../src/ingest/markdown";
+import { parsePost } from "../../src/ingest/parse-post";
 
 describe("kramdown in Markdown bodies", () => {
   it("removes block and span attribute lists, even one running over lines", () => {
@@ -29,6 +30,35 @@ describe("kramdown in Markdown bodies", () => {
     expect(html).toContain('<h1 id="one">One</h1>');
     expect(html).not.toContain("any list");
     expect(html).not.toMatch(/<li>(?:Not listed|not a heading)/);
+  });
+
+  it("shows each {:toc} entry as its heading renders, links unwrapped and footnote marks left out (Jekyll 4.3's kramdown)", () => {
+    const html = renderMarkdown(
+      "* TOC\n{:toc}\n\n## A **bold** and `code` and [a link](https://example.com/x) heading\n\n" +
+        "## Note[^1] and **bold around [a link](/y)** -- \"quoted\"\n\n## Raw <a href=\"/z\">link</a> & <span>span</span>\n\n[^1]: The note.\n",
+    );
+    const toc = /^<ul>.*?<\/ul>\n/.exec(html)?.[0] ?? "";
+    const entries = [...toc.matchAll(/<li><a href="#[^"]*">(.*?)<\/a><\/li>/g)].map((m) => m[1]);
+    expect(entries).toEqual([
+      "A <strong>bold</strong> and <code>code</code> and a link heading",
+      "Note and <strong>bold around a link</strong> – “quoted”",
+      "Raw link &amp; <span>span</span>",
+    ]);
+    // The headings themselves keep their links and the footnote reference.
+    expect(html).toContain('and <a href="https://example.com/x">a link</a> heading</h2>');
+    expect(html).toMatch(/Note<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
+  });
+
+  it("leaves out a {: .no_toc} heading that comes before the {:toc} list too", () => {
+    expect(renderMarkdown("## Hidden\n{: .no_toc}\n\n* x\n{:toc}\n\n## Shown\n")).toContain('<ul><li><a href="#shown">Shown</a></li></ul>');
+  });
+
+  it("stores the entries' markup once sanitized: no Markdown left, no link inside a link", async () => {
+    const post = await parsePost("---\ntitle: T\ndate: 2024-03-05 10:00:00 +0800\n---\n* TOC\n{:toc}\n\n## Uses **bold**, `code` and [links](https://example.com/)\n\nText.\n");
+    const toc = /^<ul>.*?<\/ul>\n/.exec(post.bodyHtml)?.[0] ?? "";
+    expect(toc).toMatch(/^<ul><li><a href="#user-content-[^"]+"[^>]*>Uses <strong>bold<\/strong>, <code>code<\/code> and links<\/a><\/li><\/ul>/);
+    expect(toc.match(/<a\b/g)).toHaveLength(1);
+    expect(post.bodyHtml).not.toMatch(/\*\*|`/);
   });
 
   it("uses kramdown's typography: smart quotes, ellipsis and dashes, but not in code", () => {
@@ -89,5 +119,31 @@ describe("where kramdown and markdown-it disagree (kramdown-blocks.ts)", () => {
     const html = renderMarkdown("# Intro\n\n## Intro\n\n## 中文\n\n## 中文\n\n## Named {: #custom-id}\n\n## 🔥\n");
     expect([...html.matchAll(/<h\d id="([^"]+)"/g)].map((m) => m[1])).toEqual(["intro", "intro-1", "中文", "中文-1", "custom-id"]);
     expect(html).toContain("<h2>🔥</h2>");
+  });
+
+  it("makes a heading's id from its text, not its Markdown: link text without the URL, no tags, footnote marks or images (Jekyll 4.3.1's output)", () => {
+    const html = renderMarkdown(
+      [
+        "## A **bold** and `code` and [a link](https://example.com/x) heading",
+        "## Plain *em* with a note[^1]",
+        "## Tags <span>raw</span> & ampersand &amp; entity",
+        "## Dashes -- and --- and ... \"quotes\" 'single'",
+        "## Image ![alt text](/i.png) here",
+        "## `code_only`",
+        "## 中文 **粗体** [链接](/z)",
+        "[^1]: The note.",
+      ].join("\n\n") + "\n",
+    );
+    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "a-bold-and-code-and-a-link-heading",
+      "plain-em-with-a-note",
+      "tags-raw--ampersand--entity",
+      "dashes--and--and--quotes-single",
+      "image--here",
+      "code_only",
+      "中文-粗体-链接",
+    ]);
+    // The table of contents leads to the same ids.
+    expect(renderMarkdown("* x\n{:toc}\n\n## See [the docs](/d)\n")).toContain('<a href="#see-the-docs">See the docs</a>');
   });
 });

@@ -208,8 +208,8 @@ describe("what Jekyll shows: code languages, footnote and heading anchors", () =
 });
 
 describe("contract", () => {
-  it("version is 2 (2: language classes, prefixed anchor ids, kramdown heading ids)", () => {
-    expect(SANITIZER_VERSION).toBe(2);
+  it("version is 3 (2: language classes, prefixed anchor ids, kramdown heading ids; 3: {:toc} entries rendered, at most 8 a post, heading ids from the rendered text)", () => {
+    expect(SANITIZER_VERSION).toBe(3);
   });
   it("empty and non-string input give empty output", () => {
     expect(sanitizeHtml("")).toBe("");

@@ -146,6 +146,16 @@ describe("renderNewsSitemap", () => {
     expect(children(urls[0] ?? {}, "news:news")).toEqual([]);
   });
 
+  it("labels each article with its own stated lang, the site's where it states none", () => {
+    const entries = [
+      { ...SEED, lang: "en" },
+      { ...SEED, infoCode: "NW202204280000000002", lang: "zh-Hant-TW" },
+      { ...SEED, infoCode: "NW202204280000000003" },
+    ];
+    const urls = children(only(parseXml(renderNewsSitemap({ ...SITE, lang: "ja" }, entries)), "urlset"), "url");
+    expect(urls.map((u) => childText(only(only(u, "news:news"), "news:publication"), "news:language"))).toEqual(["en", "zh-tw", "ja"]);
+  });
+
   it.each([
     ["zh-CN", "zh-cn"],
     ["zh-cn", "zh-cn"],
