@@ -14,7 +14,7 @@
  * render leases, and each awaits only its own I/O and timers.
  */
 import type { Bindings } from "../env";
-import { declaredLength, gzipBytes, gzipWanted, negotiateHeaders } from "./encoding";
+import { declaredLength, gzipBytes, negotiateHeaders } from "./encoding";
 import { answer, discard, fromCache, raiseLastModified, readerHeaders, storedHeaders, strongEtag, type CacheLabel, type Entry } from "./entry";
 import { answerHeaders, HotPages, type HotPage } from "./hot-pages";
 import { Invalidations } from "./invalidations";
@@ -69,10 +69,9 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
 
   /**
    * A held page to a plain GET. A gzip reader gets the page's gzip bytes as they are
-   * (`encodeBody: "manual"`: the runtime sends them without compressing again). A rendered
-   * page has them from its render; one held from a Cache API hit gets them from the first
-   * request that wants them, in its own waitUntil, and until then the runtime compresses.
-   * Other requests only read the finished bytes, plain memory like the page itself.
+   * (`encodeBody: "manual"`: the runtime sends them without compressing again) once one
+   * request has made them in its own waitUntil; until then the runtime compresses. Other
+   * requests only read the finished bytes, plain memory like the page itself.
    */
   function answerHeld(key: string, held: HotPage, request: Request, ctx: ExecutionContext): Response {
     const { headers, encoding } = answerHeaders(held, request.headers.get("Accept-Encoding"));
@@ -135,12 +134,7 @@ export function withEdgeCache(handler: Handler, options: EdgeCacheOptions): Hand
       const { store, softTtl } = storableFor(res, policy, tags.length > 0);
       const headers = new Headers(res.headers);
       raiseLastModified(headers, invalidations.lastPurge(tags));
-      const holdable = key !== "" && store && hot.holds(body.byteLength);
       const entry: Entry = { status: res.status, headers: [...headers], body, etag: await strongEtag(body), storedAt, softTtl, tags };
-      // A page to hold is gzipped once, here: this answer, the requests waiting for this render
-      // and every later gzip reader of the held page send these bytes, instead of the runtime
-      // compressing the same page again for each of them (a burst of 50 was 50 compressions).
-      if (holdable && gzipWanted(res.status, headers, body.byteLength)) entry.gzip = (await gzipBytes(body).catch(logFailure("gzip_failed"))) ?? undefined;
       if (key !== "" && store && invalidations.isCurrent(tags, storedAt)) {
         hot.set(key, { ...entry, body, headers: [...readerHeaders(headers, entry.etag, res.status, "HIT", policy)] }, now());
         if (putsInFlight < MAX_PUTS_IN_FLIGHT) {

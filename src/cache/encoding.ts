@@ -71,21 +71,11 @@ export function negotiateHeaders(request: Request, status: number, headers: Head
   return negotiateFor(request.headers.get("Accept-Encoding"), status, headers, bytes);
 }
 
-/** Whether a compressible answer of this status and identity size (null: unknown) is compressed. */
-function worthCompressing(status: number, bytes: number | null): boolean {
-  return status !== 204 && (bytes === null || bytes >= MIN_COMPRESS_BYTES);
-}
-
-/** Whether a reader who takes gzip gets this rendered page gzipped (what negotiateFor would decide). */
-export function gzipWanted(status: number, headers: Headers, bytes: number): boolean {
-  return isCompressibleType(headers.get("Content-Type")) && !headers.has("Content-Encoding") && worthCompressing(status, bytes);
-}
-
 /** negotiateHeaders for a given Accept-Encoding value (null: none sent). */
 export function negotiateFor(acceptEncoding: string | null, status: number, headers: Headers, bytes: number | null): Encoding | null {
   if (!isCompressibleType(headers.get("Content-Type")) || headers.has("Content-Encoding")) return null;
   appendVary(headers, "Accept-Encoding");
-  if (!worthCompressing(status, bytes)) return null;
+  if (status === 204 || (bytes !== null && bytes < MIN_COMPRESS_BYTES)) return null;
   const encoding = negotiateEncoding(acceptEncoding);
   if (!encoding) return null;
   headers.set("Content-Encoding", encoding);

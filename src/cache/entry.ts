@@ -23,8 +23,6 @@ export type Entry = {
   storedAt: number;
   softTtl: number;
   tags: readonly string[];
-  /** The body gzipped, when it was made with the render (a page held in memory) or later. */
-  gzip?: ArrayBuffer;
 };
 
 export async function strongEtag(body: ArrayBuffer): Promise<string> {
@@ -63,15 +61,13 @@ function bodySize(entry: Entry, headers: Headers): number | null {
 /** The response for a reader: 304 when their copy is current, no body for HEAD, compressed when it pays. */
 export function answer(request: Request, entry: Entry, label: CacheLabel, policy: CachePolicy): Response {
   const headers = readerHeaders(entry.headers, entry.etag, entry.status, label, policy);
-  const encoding = negotiateHeaders(request, entry.status, headers, bodySize(entry, headers));
+  negotiateHeaders(request, entry.status, headers, bodySize(entry, headers));
   if (entry.status < 400 && notModified(request, entry.etag, headers.get("Last-Modified"))) {
     for (const name of ["Content-Length", "Content-Type", "Content-Encoding"]) headers.delete(name);
     discard(entry);
     return new Response(null, { status: 304, headers });
   }
   if (request.method === "HEAD") discard(entry);
-  // Bytes already gzipped go out as they are; otherwise the runtime compresses on the way out.
-  if (request.method !== "HEAD" && encoding === "gzip" && entry.gzip) return new Response(entry.gzip, { status: entry.status, headers, encodeBody: "manual" });
   return new Response(request.method === "HEAD" ? null : entry.body, { status: entry.status, headers });
 }
 

@@ -8,10 +8,9 @@
  * forgets them here by tag), but another isolate may show its copy for up to one second
  * more. Memory is bounded by bytes and by entries, least recently used out first.
  *
- * A held page also keeps its gzip bytes: most readers take gzip, and compressing a page
- * for every one of them cost more than everything else a hit does. A render makes them
- * with the page; a page held from a Cache API hit gets them once, in the background, from
- * the first request that wants them (claimGzip). The compressed copy counts against
+ * A held page can also keep its gzip bytes (made once, in the background, by the first
+ * request that wants them): most readers take gzip, and compressing a page for every one
+ * of them cost more than everything else a hit does. The compressed copy counts against
  * the same byte budget and goes with the page.
  */
 import { negotiateFor, type Encoding } from "./encoding";
@@ -90,12 +89,8 @@ export class HotPages {
 
   /** Whether a page of this Content-Length may be held: no more than an eighth of the budget. */
   fits(contentLength: string | null): boolean {
-    return contentLength !== null && this.holds(Number(contentLength));
-  }
-
-  /** Whether a page of this many bytes may be held. */
-  holds(bytes: number): boolean {
-    return this.limits.ttlMs > 0 && Number.isFinite(bytes) && bytes <= this.limits.maxBytes / 8;
+    const n = Number(contentLength);
+    return contentLength !== null && this.limits.ttlMs > 0 && Number.isFinite(n) && n <= this.limits.maxBytes / 8;
   }
 
   set(key: string, page: HotPage, now: number): void {
