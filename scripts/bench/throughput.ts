@@ -11,6 +11,7 @@
  * cache) and the Cache API put alone (the floor plus a put), then the whole miss path.
  */
 import type { Miniflare } from "miniflare";
+import { PUT_WAIT_MS } from "../../src/cache/edge-cache";
 import { benchInfoCode } from "./generate";
 import { alternate, load, type LoadResult } from "./load";
 import { startFloorCache, startFloorD1, startFloorMemory, startReal, type Started } from "./workers";
@@ -206,9 +207,10 @@ export function throughputLines(t: Throughput): string[] {
         : "That is below 0.60: the budget is out of reach under Miniflare whatever the edge cache does, " +
           "because Miniflare's Cache API is an emulation: a separate local service that parses each entry and stores it. " +
           "Cloudflare's Cache API is the data center's own cache, and the put already runs after the reader has the page (waitUntil); what a miss costs there has to be measured there.") +
-      ` The miss's long p99 comes from the put: the generator keeps ${t.connections} connections busy, the answers go out before their puts finish, and the puts pile up behind one another; ` +
-      `awaiting the put instead gives a p99 of ${t.floorReadPutAwaited.p99} ms against ${t.floorReadPut.p99} ms (at ${fmt(t.floorReadPutAwaited.rps)} against ${fmt(t.floorReadPut.rps)} req/s), at the price of every reader waiting for the put (p50 ${t.floorReadPutAwaited.p50} ms against ${t.floorReadPut.p50} ms). ` +
-      "A reader on a phone should not wait for the cache, so the put stays in waitUntil. A miss writes nothing to D1: purges are recorded as a time per tag, not as an index of keys." +
+      ` A put left to waitUntil makes the long tail: the generator keeps ${t.connections} connections busy, the answers go out before their puts finish, and the puts pile up behind them; ` +
+      `the floor with its put awaited has a p99 of ${t.floorReadPutAwaited.p99} ms against ${t.floorReadPut.p99} ms in waitUntil (at ${fmt(t.floorReadPutAwaited.rps)} against ${fmt(t.floorReadPut.rps)} req/s; p50 ${t.floorReadPutAwaited.p50} ms against ${t.floorReadPut.p50} ms). ` +
+      `So a miss stores its page before answering, waiting at most ${PUT_WAIT_MS} ms for the put (src/cache/edge-cache.ts PUT_WAIT_MS): backpressure, where waitUntil let a miss storm queue work behind answers already sent. ` +
+      "On Cloudflare a put to the data center's cache takes milliseconds, and the page is then in the cache for the colo's other isolates before its first reader has it. A miss writes nothing to D1: purges are recorded as a time per tag, not as an index of keys." +
       (t.missDiskScratch
         ? ` With Miniflare's scratch state on disk (last row) the same miss has a p99 of ${t.missDiskScratch.p99} ms against ${t.miss.p99} ms: the emulator syncs every put to disk on the one thread that also runs the Worker, so all requests in flight stall together (they finish in groups, hundreds of ms late). ` +
           "That is the emulator's storage, not the Worker's work or Cloudflare's cache, so the budget row is measured with the scratch in memory; D1 is on disk in every row."

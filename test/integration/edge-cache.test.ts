@@ -232,7 +232,19 @@ describe("edge cache", () => {
     }
   });
 
-  it("sheds Cache API puts past MAX_PUTS_IN_FLIGHT instead of queueing them, and answers every miss", async () => {
+  it("stores a miss in the Cache API before answering it, so the next isolate's reader gets a HIT", async () => {
+    const code = await freshArticle("先存后答");
+    const worker = isolate();
+    const ctx = createExecutionContext();
+    const res = await worker.handler(new Request(`${BASE}/a/${code}`), env, ctx);
+    expect(res.headers.get("x-cache")).toBe("MISS");
+    // Before this request's waitUntil is awaited: the copy is there already.
+    expect(await caches.default.match(`${BASE}/a/${code}`)).toBeDefined();
+    expect((await isolate().get(`/a/${code}`)).res.headers.get("x-cache")).toBe("HIT");
+    await waitOnExecutionContext(ctx);
+  });
+
+  it("sheds Cache API puts past MAX_PUTS_IN_FLIGHT instead of queueing them, and answers every miss, waiting at most PUT_WAIT_MS for a put", async () => {
     const { MAX_PUTS_IN_FLIGHT } = await import("../../src/cache/edge-cache");
     const codes = await Promise.all(Array.from({ length: MAX_PUTS_IN_FLIGHT + 8 }, () => freshArticle("卸载写入")));
     // Fault injection: a Cache API whose puts hang until the test lets them go (a slow cache).
