@@ -2,25 +2,13 @@
  * The import command as a user runs it: a child process, on a fresh local D1 of its own
  * (EDGEWIRE_PERSIST_TO), reading a folder with one broken post.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { importCommand } from "./import-command";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-cli-"));
+const cli = importCommand("edgewire-cli-", 60_000);
+const runImport = cli.run;
 
-function runImport(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, EDGEWIRE_PERSIST_TO: state },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-}
-
-afterAll(() => rmSync(state, { recursive: true, force: true }));
+afterAll(cli.cleanUp);
 
 describe("npm run import", () => {
   it("imports the good posts, names the broken file with its line and reason, and exits 1", () => {

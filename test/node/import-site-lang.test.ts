@@ -4,40 +4,21 @@
  * matter and `defaults:` give none, ahead of detection; a malformed one is a warning per
  * post that would use it. Fixtures: test/fixtures/jekyll-lang/{site,bad-site}.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Miniflare } from "miniflare";
 import { afterAll, describe, expect, it } from "vitest";
+import { importCommand } from "./import-command";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-site-lang-"));
+const cli = importCommand("edgewire-site-lang-");
+const runImport = cli.run;
 const SITE = "test/fixtures/jekyll-lang/site";
 const BAD_SITE = "test/fixtures/jekyll-lang/bad-site";
 
-function runImport(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, EDGEWIRE_PERSIST_TO: state },
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-}
-
-/** title -> stored lang, read from the local D1 file the import command wrote (wrangler.toml's database_id). */
+/** title -> stored lang, read from the local D1 the import command wrote. */
 async function storedLangs(): Promise<Record<string, unknown>> {
-  const mf = new Miniflare({ modules: true, script: "export default {}", d1Databases: { DB: "00000000-0000-0000-0000-000000000000" }, d1Persist: path.join(state, "v3/d1") });
-  try {
-    const db = await mf.getD1Database("DB");
-    const { results } = await db.prepare("SELECT title, lang FROM articles").all<{ title: string; lang: string | null }>();
-    return Object.fromEntries(results.map((r) => [r.title, r.lang]));
-  } finally {
-    await mf.dispose();
-  }
+  const rows = await cli.rows("SELECT title, lang FROM articles");
+  return Object.fromEntries(rows.map((r) => [r.title, r.lang]));
 }
 
-afterAll(() => rmSync(state, { recursive: true, force: true }));
+afterAll(cli.cleanUp);
 
 describe("_config.yml lang", () => {
   it("is the language of posts without their own: front matter > defaults > site lang > detection", async () => {

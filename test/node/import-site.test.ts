@@ -3,38 +3,15 @@
  * the fixture site in test/fixtures/jekyll-site (config, defaults, drafts, includes,
  * folder categories, posts linking each other with post_url / link).
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Miniflare } from "miniflare";
 import { afterAll, describe, expect, it } from "vitest";
+import { importCommand } from "./import-command";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-site-"));
+const cli = importCommand("edgewire-site-");
+const runImport = cli.run;
 const SITE = "test/fixtures/jekyll-site";
-// wrangler.toml's database_id: the local D1 file the import command wrote.
+const rows = cli.rows;
 
-function runImport(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, EDGEWIRE_PERSIST_TO: state },
-    encoding: "utf8",
-    timeout: 90_000,
-  });
-}
-
-async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  const mf = new Miniflare({ modules: true, script: "export default {}", d1Databases: { DB: "00000000-0000-0000-0000-000000000000" }, d1Persist: path.join(state, "v3/d1") });
-  try {
-    const db = await mf.getD1Database("DB");
-    return (await db.prepare(sql).all<Record<string, unknown>>()).results;
-  } finally {
-    await mf.dispose();
-  }
-}
-
-afterAll(() => rmSync(state, { recursive: true, force: true }));
+afterAll(cli.cleanUp);
 
 describe("npm run import -- <Jekyll site>", () => {
   it("imports what Jekyll publishes, skips drafts and excluded folders, and reports per file", () => {
