@@ -6,7 +6,7 @@ import { CacheTags } from "../../src/cache/tags";
 import { BASE, isolate } from "../support/edge";
 import { logsOfEachTest } from "../support/logs";
 import { makePost, seedPosts } from "../support/seed";
-import { callWorker, countingD1, failingD1, type Counter } from "../support/worker";
+import { callWorker, countingD1, failingD1, recordingD1, type Counter } from "../support/worker";
 
 const AUTH = { Authorization: "Bearer test-admin-token-current" };
 // Some tests fail D1 on purpose; their log lines are read from here, not printed.
@@ -216,13 +216,7 @@ describe("edge cache", () => {
     for (let i = 0; i < 40; i++) await worker.get(`/search?q=${encodeURIComponent(`变体${i}`)}`);
     const counter: Counter = { reads: 0 };
     const statements: string[] = [];
-    const observed = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop === "prepare") return (sql: string) => (statements.push(sql), target.prepare(sql));
-        const value = Reflect.get(target, prop);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const observed = recordingD1(env.DB, statements);
     const { LocalPurger } = await import("../../src/cache/purge");
     await new LocalPurger(countingD1(observed, counter), worker.state).purgeTags([CacheTags.article(code), CacheTags.search]);
     expect(counter.reads).toBe(0);

@@ -13,6 +13,7 @@ import { getArticleWithRelated } from "../../src/db/related";
 import { writePosts } from "../../src/db/write-articles";
 import { parsePost } from "../../src/ingest/parse-post";
 import { makePost, seedPosts } from "../support/seed";
+import { recordingD1 } from "../support/worker";
 
 const ORIGIN = "https://news.example.com";
 const AUTH = { Authorization: "Bearer test-admin-token-current", "Content-Type": "application/json" };
@@ -68,13 +69,7 @@ describe("related articles", () => {
     expect(await relatedTitles("/a/RC202405010000000099")).toEqual(["热门29", "热门28", "热门27", "热门26", "热门25"]);
 
     const statements: string[] = [];
-    const recording = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop === "prepare") return (text: string) => (statements.push(text), target.prepare(text));
-        const value = Reflect.get(target, prop);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const recording = recordingD1(env.DB, statements);
     await getArticleWithRelated(createDb(recording), "RC202405010000000099", 5);
     expect(statements).toHaveLength(1);
     const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${statements[0]}`).bind("RC202405010000000099", 5).all<{ detail: string }>();

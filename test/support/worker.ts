@@ -23,6 +23,17 @@ export function countingD1(db: D1Database, counter: Counter): D1Database {
   });
 }
 
+/** Observes only: the SQL of every statement prepared, in order, into `statements`. */
+export function recordingD1(db: D1Database, statements: string[]): D1Database {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "prepare") return (sql: string) => (statements.push(sql), target.prepare(sql));
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Fault injection: every statement fails as D1 does when it is unreachable. */
 export function failingD1(db: D1Database): D1Database {
   return new Proxy(db, {
