@@ -195,6 +195,10 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
   const err = doc.errors[0];
   if (err) {
     const line = lineAt(err.pos[0]);
+    // The YAML reader reports running out of stack as its error: say what in the post causes it.
+    if (/call stack/i.test(err.message)) {
+      throw new PostParseError(`Front matter on line ${line} nests lists or maps hundreds of levels deep, more than can be read; flatten it.`, line);
+    }
     throw new PostParseError(
       `Front matter YAML error on line ${line}: ${err.message}. Quote values that contain ": " or start with [ { * & ! | > ' " % @.`,
       line,

@@ -20,8 +20,9 @@ import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { parseArticle, parsePosts, sanitizerVersion } from "../ingest/ingest-client";
 import { MAX_POST_BYTES } from "../ingest/limits";
 import type { SiteContext } from "../ingest/types";
+import { isZoneName } from "../ingest/zone";
 import { requireAdmin } from "../lib/auth";
-import { readTextWithin } from "../lib/body";
+import { readJsonWithin, readTextWithin } from "../lib/body";
 import { AppError, validationError } from "../lib/errors";
 import { adminRateLimit } from "../lib/rate-limit";
 import { adminSearch } from "./admin-search";
@@ -41,7 +42,9 @@ export const MAX_POSTS_PER_REQUEST = 500;
 const siteContext = z.strictObject({
   url: z.optional(z.string().check(z.maxLength(500))),
   baseurl: z.optional(z.string().check(z.maxLength(500))),
-  timezone: z.optional(z.string().check(z.maxLength(64))),
+  timezone: z.optional(
+    z.string().check(z.maxLength(64), z.refine(isZoneName, "must be an IANA time zone name such as Asia/Shanghai or UTC (as in _config.yml's timezone)")),
+  ),
   // Checked per post (a malformed one is a warning, as in front matter); the bound only
   // keeps the request small: the import command sends at most SITE_LANG_MAX_CHARS.
   lang: z.optional(z.string().check(z.maxLength(200))),
@@ -82,13 +85,8 @@ function mediaType(request: Request): string {
   return (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await readTextWithin(request, MAX_REQUEST_BYTES);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
-  }
+function readJson(request: Request): Promise<unknown> {
+  return readJsonWithin(request, MAX_REQUEST_BYTES);
 }
 
 /** Posts of the request. Size and content are judged per post by the write path, not here. */
@@ -100,7 +98,7 @@ async function readInputs(request: Request): Promise<{ inputs: PostInput[]; site
     return { inputs: [{ text }] };
   }
   if (type === "application/json") {
-    const parsed = importBody.safeParse(await readJson(request));
+    const parsed = importBody.safeParse(await readJson(request), { reportInput: true });
     if (!parsed.success) throw validationError(parsed.error, "body");
     const inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
     return parsed.data.site ? { inputs, site: parsed.data.site } : { inputs };
@@ -151,7 +149,7 @@ function pathCode(c: Context<AppEnv>): string {
 admin.put("/articles/:infoCode", async (c) => {
   const infoCode = pathCode(c);
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", "Send the article as application/json.");
-  const parsed = articleJson.safeParse(await readJson(c.req.raw));
+  const parsed = articleJson.safeParse(await readJson(c.req.raw), { reportInput: true });
   if (!parsed.success) throw validationError(parsed.error, "body");
   const outcome = await parseArticle(c.env, infoCode, parsed.data);
   // The post the ingest Worker made of the JSON (json-post.ts) is what is stored as source text.
