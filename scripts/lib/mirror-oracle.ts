@@ -9,12 +9,15 @@ export type MirrorExpectation = {
   wallTime: string | null;
   /** "东财滚动新闻" from `[返回东财滚动新闻](…)`. */
   categoryName: string | null;
+  /** The front matter's first category ("emnews"), lower-cased. */
+  categorySlug: string | null;
   /** `<http://…>` lines that are not the share link, in order. */
   upstreamUrls: string[];
   /** "央视新闻" from a final "(央视新闻)" or "（来源：澎湃新闻）". */
   credit: string | null;
 };
 
+const CATEGORY_RE = /^categories:\s*\[?\s*["']?([^\s,"'\]]+)/m;
 const DATE_RE = /^date:\s*["']?(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)/m;
 const FOOTER_RE = /\[返回([^\]\n]+)\]\(/g;
 const ANGLE_URL_RE = /^\s*<(https?:\/\/[^\s<>]+)>\s*$/;
@@ -46,5 +49,6 @@ export function mirrorExpectations(raw: string): MirrorExpectation {
   const content = lines.filter((l) => l.trim() !== "" && !/^\s*<[^>]*>\s*$/.test(l) && !/^\s*\[返回/.test(l));
   const last = content[content.length - 1] ?? "";
   const credit = CREDIT_RE.exec(last)?.[1]?.trim() ?? null;
-  return { wallTime, categoryName, upstreamUrls, credit: credit && !/^\d+$/.test(credit) ? credit : null };
+  const categorySlug = fm ? (CATEGORY_RE.exec(fm[1] ?? "")?.[1]?.toLowerCase() ?? null) : null;
+  return { wallTime, categoryName, categorySlug, upstreamUrls, credit: credit && !/^\d+$/.test(credit) ? credit : null };
 }
