@@ -3,7 +3,7 @@
  * `em_media` paragraph: `…37.6万件。(央视新闻)`, `…（来源：澎湃新闻）`. Read only where it is
  * unambiguous: a short parenthesis ending the last line of the body, after a sentence's
  * end (or with a 来源 label, or as the whole line), holding a name (no sentence
- * punctuation, not a number, not a byline or an editor's note such as （完）).
+ * punctuation, not a number, not a byline or an editor's note such as （完） or （附名单）).
  */
 import { sourceNameFrom } from "../lib/html-text";
 
@@ -11,7 +11,8 @@ const MAX_CREDIT_CHARS = 20;
 const LABEL_RE = /^(?:文章|稿件)?来源\s*[:：]/;
 // Inside the name: no sentence punctuation, link or markup characters.
 const NOT_A_NAME_RE = /[。，；,;！？!?:：/\\<>[\]{}=*_`"“”]/;
-const NOT_A_SOURCE_RE = /^(?:记者|编辑|责编|责任编辑|作者|实习生|通讯员|摄影|图|注)|本文|仅供|不构成|^(?:全文)?完$|待续$|^下同$/;
+// Bylines, editors' notes and headline tags such as （附名单） (list attached) are not sources.
+const NOT_A_SOURCE_RE = /^(?:记者|编辑|责编|责任编辑|作者|实习生|通讯员|摄影|图|注|附)|本文|仅供|不构成|^(?:全文)?完$|待续$|^下同$/;
 // What may end the sentence before an unlabelled credit.
 const SENTENCE_END_RE = /[。！？!?…”」』]$/;
 const CLOSING_P_RE = /\s*<\/p>\s*$/i;

@@ -26,6 +26,7 @@ describe("takeTextCredit", () => {
     ["one with sentence punctuation", "正文。（上海，北京）"],
     ["digits only", "正文。（2021）"],
     ["the end mark", "正文。（完）"],
+    ["a headline's tag", "来看看都买了哪些股？（附名单）"],
     ["a byline", "正文。（记者 张三）"],
     ["a disclaimer", "正文。（本文不构成投资建议）"],
     ["a Markdown link", "详见。[公告](http://up.example/a)"],
