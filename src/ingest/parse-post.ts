@@ -20,6 +20,7 @@ import { parsePostPath, titleFromSlug, type PostPath } from "./post-path";
 import { checkRowSize } from "./row-size";
 import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
 import { defaultsFor } from "./site-defaults";
+import { takeTextCredit } from "./text-credit";
 import { cleanOptional, cleanText } from "./text-hygiene";
 import { PostParseError, PostTooLargeError, type ParsedPost, type SiteContext } from "./types";
 import type { Zone } from "./zone";
@@ -298,16 +299,21 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     );
   }
   const { categories, named, namedSlugs } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
-  const { html: bodyHtml, credit } = renderBody(chrome.markdown, sourceText, bodyStartLine);
+  const givenSource = collapse(fm.optionalText(fm.entry("source")) ?? "");
+  // A credit ending the text names the source only when front matter names none; then it
+  // leaves the body, so teasers, feeds and search never carry it.
+  const textCredit = givenSource === "" ? takeTextCredit(chrome.markdown) : null;
+  const { html: bodyHtml, credit } = renderBody(textCredit?.markdown ?? chrome.markdown, sourceText, bodyStartLine);
   const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
-  const sourceName = collapse(fm.optionalText(fm.entry("source")) ?? "") || (credit ? sourceNameFrom(credit) : null);
+  const sourceName = givenSource || (credit ? sourceNameFrom(credit) : null) || textCredit?.source || null;
   const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
   const frontMatterUrl = fm.optionalText(fm.entry("original_url", "url"));
   const originalUrl =
     (frontMatterUrl && /^https?:\/\//i.test(frontMatterUrl.trim()) ? absoluteHttpUrl(frontMatterUrl) : null) ??
-    chrome.shareLink?.url ??
+    // The upstream article beats the share link, which points back at the mirror itself.
     (chrome.originalUrl ? absoluteHttpUrl(chrome.originalUrl) : null) ??
+    chrome.shareLink?.url ??
     null;
   const image = fm.optionalText(fm.entry("image"));
   const lang = readLang(fm, site?.lang);
