@@ -3,7 +3,8 @@
  * timezone, posts in `_posts/` named by their code's 18 digits, older ones moved to
  * `old_post/`, bodies of 300–3,000 bytes of Chinese text (a few longer), the upstream share
  * link line and the footer. Used by the sync benchmark and test/node/sync.test.ts.
- *   tsx scripts/bench/sync-archive.ts <folder> <posts>   writes and commits an archive
+ *   tsx scripts/bench/sync-archive.ts <folder> <posts>         writes and commits an archive
+ *   tsx scripts/bench/sync-archive.ts <folder> <from> --add <n>  commits n new posts from number <from>
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -108,11 +109,17 @@ export function writeArchive(dir: string, n: number): string {
   return commitAll(dir, `${n} posts`);
 }
 
+/** Commits n new posts (numbers from, from+1, …) into _posts/, as the mirror's scraper does. Returns the new HEAD. */
+export function addArchivePosts(dir: string, from: number, n: number): string {
+  for (let i = from; i < from + n; i++) writeFileSync(path.join(dir, "_posts", archiveFileName(i)), archivePost(i));
+  return commitAll(dir, `${n} new posts`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, count] = process.argv.slice(2);
+  const [dir, count, flag, added] = process.argv.slice(2);
   if (!dir || !count) {
-    console.error("usage: tsx scripts/bench/sync-archive.ts <folder> <posts>");
+    console.error("usage: tsx scripts/bench/sync-archive.ts <folder> <posts> | <folder> <from> --add <n>");
     process.exit(2);
   }
-  console.log(writeArchive(path.resolve(dir), Number(count)));
+  console.log(flag === "--add" ? addArchivePosts(path.resolve(dir), Number(count), Number(added)) : writeArchive(path.resolve(dir), Number(count)));
 }
