@@ -17,6 +17,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), "edgewire-sync-"));
 const env: Record<string, string> = { CARDS_PRERENDER: "off" };
 let small: ImportCommand;
 let big: ImportCommand;
+// Each run starts workerd with three Workers (seconds on a quiet machine, minutes on a loaded one).
+const RUN_MS = 600_000;
 
 /** A tiny post of the site: its code's 18 digits name the file, as the mirror's do. */
 function post(digits: string, title: string, extra = ""): string {
@@ -37,8 +39,8 @@ beforeAll(() => {
   env.EDGEWIRE_WORKER_BUNDLE = buildWorker(path.join(built, "dist"));
   env.EDGEWIRE_CARDS_DIR = buildCardsWorker(path.join(built, "cards"));
   env.EDGEWIRE_INGEST_BUNDLE = buildIngestWorker(path.join(built, "ingest"));
-  small = importCommand("edgewire-sync-state-", 120_000, { script: "scripts/sync.ts", env });
-  big = importCommand("edgewire-sync-kill-", 180_000, { script: "scripts/sync.ts", env });
+  small = importCommand("edgewire-sync-state-", 600_000, { script: "scripts/sync.ts", env });
+  big = importCommand("edgewire-sync-kill-", 600_000, { script: "scripts/sync.ts", env });
 }, 300_000);
 
 afterAll(() => {
@@ -61,7 +63,7 @@ describe("npm run sync", () => {
     expect(run.stdout).toMatch(/5 files into .*: 5 created, 0 updated, 0 unchanged, 0 stale, 0 rejected, 0 unpublished$/m);
     expect(run.status).toBe(0);
     expect(await rows(small, "SELECT site, \"commit\" FROM sync_state")).toEqual([{ site: "https://sync.example", commit: head }]);
-  });
+  }, RUN_MS);
 
   it("then imports only what changed: added, modified, renamed (same article), deleted (410)", async () => {
     writeFileSync(path.join(site, "_posts", F), post("202403020000000006", "新增"));
@@ -98,7 +100,7 @@ describe("npm run sync", () => {
     const again = small.run(site);
     expect(again.stdout).toContain("nothing to sync");
     expect(again.status).toBe(0);
-  });
+  }, 2 * RUN_MS);
 
   it("converges after being killed mid-run: every post stored once, the commit recorded", async () => {
     const archive = path.join(work, "archive");
@@ -135,5 +137,5 @@ describe("npm run sync", () => {
     expect(await rows(big, "SELECT COUNT(*) AS n, COUNT(DISTINCT info_code) AS codes FROM articles")).toEqual([{ n: 300, codes: 300 }]);
     expect(await rows(big, `SELECT COUNT(*) AS n FROM articles WHERE info_code = 'NW${archiveFileName(0).slice(11, 29)}'`)).toEqual([{ n: 1 }]);
     expect(await rows(big, "SELECT \"commit\" FROM sync_state")).toEqual([{ commit: head }]);
-  });
+  }, 2 * RUN_MS);
 });
