@@ -270,7 +270,8 @@ function liquidFree(bodyLines: string[], bodyStartLine: number, site: SiteContex
   return stripped.text.split("\n");
 }
 
-export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
+/** What a post says before its body is rendered: enough to know which article it is and how new. */
+function readHead(text: string, options: ParsePostOptions) {
   const defaultOffsetMin = options.defaultOffsetMin ?? DEFAULT_OFFSET_MIN;
   checkOffset(defaultOffsetMin);
   checkSize(text);
@@ -298,6 +299,22 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
       bodyStartLine,
     );
   }
+  return { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome };
+}
+
+/**
+ * A post's info code and dates without rendering its body (far cheaper than parsePost):
+ * for the import command's links between posts and for `npm run sync`'s choice between
+ * copies of one article. Throws PostParseError as parsePost does on the same head.
+ */
+export async function identifyPost(text: string, options: ParsePostOptions = {}): Promise<{ infoCode: string; publishedAt: number; updatedAt: number | null }> {
+  const { fm, chrome, bodyStartLine, published, updated, title, path, site } = readHead(text, options);
+  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
+  return { infoCode, publishedAt: published.date.instantMs, updatedAt: updated?.date.instantMs ?? null };
+}
+
+export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
+  const { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome } = readHead(text, options);
   const { categories, named, namedSlugs } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
   const givenSource = collapse(fm.optionalText(fm.entry("source")) ?? "");
   // A credit ending the text names the source only when front matter names none; then it

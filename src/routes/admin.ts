@@ -11,6 +11,7 @@ import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
 import { createDb } from "../db/client";
+import { readSyncState, writeSyncState } from "../db/sync-state";
 import { countToResanitize, rowsToResanitize, writeStatus } from "../db/write-articles";
 import type { AppEnv } from "../env";
 import { afterArticlesChanged } from "../ingest/after-write";
@@ -181,6 +182,35 @@ admin.post("/resanitize", async (c) => {
   const { remaining, siteImports } = await countToResanitize(c.env.DB, version);
   // siteImports: rows from a site import, left for `npm run import -- <site>` (see rowsToResanitize).
   return c.json({ sanitizerVersion: version, summary: summarize(report), remaining, siteImports });
+});
+
+/**
+ * Where `npm run sync` left off in a followed Git archive: GET ?site=<id> answers the last
+ * synced commit (404 before the first sync); PUT `{"site", "commit"}` records one. The
+ * command records a commit only once every post before it is stored.
+ */
+const syncSite = z.string().check(z.minLength(1, "name the site"), z.maxLength(500));
+const syncQuery = z.object({ site: syncSite });
+const syncBody = z.strictObject({
+  site: syncSite,
+  commit: z.string().check(z.regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, "must be a full Git commit id (40 or 64 lowercase hex digits)")),
+});
+
+admin.get("/sync-state", async (c) => {
+  const parsed = syncQuery.safeParse(c.req.query());
+  if (!parsed.success) throw validationError(parsed.error, "query");
+  const state = await readSyncState(createDb(c.env.DB), parsed.data.site);
+  if (!state) throw new AppError("not_found", `No sync of ${parsed.data.site} is recorded: the next sync imports every post.`);
+  return c.json(state);
+});
+
+admin.put("/sync-state", async (c) => {
+  if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", 'Send `{"site", "commit"}` as application/json.');
+  const parsed = syncBody.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw validationError(parsed.error, "body");
+  const state = { ...parsed.data, syncedAt: Date.now() };
+  await writeSyncState(createDb(c.env.DB), state);
+  return c.json(state);
 });
 
 admin.route("/search", adminSearch);
