@@ -8,71 +8,14 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../scripts/lib/chromium";
-import { post, startReaderSite, type ReaderSite } from "../../scripts/lib/reader-site";
-
-const LONG = "RS202402010000000001";
-const PLAIN = "RS202402020000000002";
-const URL_TEXT = "https://news.example.com/html_News/NewsShare.html?infoCode=NW202112082206735975&utm_source=wechat_session_timeline_group";
-const DIGITS = "2021120822067359751234567890123456789012";
-const WORD = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft";
-const TAG = "Supercalifragilisticexpialidocious超长标签202112082206735975";
-const CATEGORY = "Internationalizationandlocalizationchannelnews";
-
-/** A post made of what pushes a phone layout out, in every place a page shows text. */
-const longPost = post(
-  {
-    title: `超长链接测试：${URL_TEXT} 与编号${DIGITS}`,
-    date: "2024-02-01 09:00:00 +0800",
-    categories: "changzifu",
-    tags: [TAG, "养老"],
-    info_code: LONG,
-    source: `北方网${WORD}`,
-    author: `记者${DIGITS}`,
-    description: `摘要里有长链接${URL_TEXT}和长单词${WORD}以及数字${DIGITS}。`,
-  },
-  [
-    `正文里的裸链接 ${URL_TEXT} 和链接 [${URL_TEXT}](${URL_TEXT})。`,
-    "",
-    `编号${DIGITS}${DIGITS}，长单词 ${WORD}${WORD}，行内代码 \`${WORD}${DIGITS}\`。`,
-    "",
-    "| 年份 | 第一季度营业收入 | 第二季度营业收入 | 第三季度营业收入 | 第四季度营业收入 | 全年合计 | 同比增长 | 备注 |",
-    "|---|---|---|---|---|---|---|---|",
-    `| 2023 | 1234567890 | 2234567890 | 3234567890 | 4234567890 | 11938271560 | 12.5% | ${WORD} |`,
-    "",
-    "```",
-    `const shareUrl = "${URL_TEXT}"; const id = "${DIGITS}"; // ${WORD}`,
-    "```",
-    "",
-    // Served by the Worker itself (no other host): a 180 px icon the post says is 1600 px wide.
-    `<img src="/apple-touch-icon.png" alt="宽图" width="1600" height="400">`,
-    "",
-    `> 引文里的长链接 ${URL_TEXT}`,
-  ].join("\n"),
-  `超长栏目${CATEGORY}`,
-);
-
-/** A second post in the same category, so its page also lists an ordinary row next to the long one. */
-const plainPost = post(
-  { title: "超长栏目里的普通文章", date: "2024-02-02 09:00:00 +0800", categories: "changzifu", tags: [TAG], info_code: PLAIN },
-  "一篇普通的文章，没有很长的字符串。",
-  `超长栏目${CATEGORY}`,
-);
-
-const PAGES: readonly { name: string; path: string }[] = [
-  { name: "home", path: "/" },
-  { name: "category", path: "/category/changzifu.html" },
-  { name: "tag", path: `/tag/${encodeURIComponent(TAG)}.html` },
-  { name: "search-results", path: `/search?q=${encodeURIComponent("超长链接")}` },
-  { name: "article", path: `/a/${LONG}` },
-  { name: "legacy-share", path: `/html_News/NewsShare.html?infoCode=${LONG}` },
-  { name: "article-plain", path: `/a/${PLAIN}` },
-];
+import { OVERFLOW_PAGES, OVERFLOW_POSTS } from "../../scripts/lib/overflow-posts";
+import { startReaderSite, type ReaderSite } from "../../scripts/lib/reader-site";
 
 let browser: Browser;
 let site: ReaderSite;
 
 before(async () => {
-  site = await startReaderSite({ imageHost: false, extraPosts: [longPost, plainPost] });
+  site = await startReaderSite({ imageHost: false, extraPosts: OVERFLOW_POSTS });
   browser = await launchChromium();
 });
 
@@ -82,39 +25,46 @@ after(async () => {
 });
 
 /**
- * Runs in the page: how far the document is wider than the window, and the element sticking
- * out furthest that no scrolling ancestor clips (a pre or table scrolling inside itself is
- * fine). Source text, not a function: tsx would wrap a function's inner helpers in a
- * `__name` call that does not exist in the page.
+ * Runs in the page: how far the document is wider than the window, and what sticks out
+ * furthest where no scrolling ancestor clips it (a pre or table scrolling inside itself is
+ * fine). Text is measured by its own line boxes, not its element's: every block around a
+ * too-wide title is as wide as the title, so only the text names the culprit. Source text,
+ * not a function: tsx would wrap a function's inner helpers in a `__name` call that does not
+ * exist in the page.
  */
 const MEASURE = `(() => {
   const unclipped = (el) => {
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      if (getComputedStyle(p).overflowX !== "visible") return false;
+    for (let p = el; p && p !== document.body; p = p.parentElement) {
+      if (p !== el && getComputedStyle(p).overflowX !== "visible") return false;
     }
     return true;
   };
-  let widest = null;
+  const label = (el) => "<" + el.tagName.toLowerCase() + (el.className ? ' class="' + el.className + '"' : "") + ">";
+  let widest = "no single element";
   let right = window.innerWidth;
-  for (const el of document.body.querySelectorAll("*")) {
-    const r = el.getBoundingClientRect().right;
-    // ">=": of a box and its descendant ending at the same edge, the descendant (met later) names the culprit.
-    if (r > window.innerWidth && r >= right && unclipped(el)) {
-      right = r;
-      widest = el;
+  const consider = (rect, el, what) => {
+    if (rect.right > right && unclipped(el)) {
+      right = rect.right;
+      widest = label(el) + " " + what + ", right edge at " + Math.round(rect.right) + "px";
     }
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent || "").trim();
+    if (!text || !node.parentElement) continue;
+    range.selectNodeContents(node);
+    consider(range.getBoundingClientRect(), node.parentElement, "text " + JSON.stringify(text.slice(0, 60)));
   }
-  const name = widest
-    ? "<" + widest.tagName.toLowerCase() + (widest.className ? ' class="' + widest.className + '"' : "") + "> " +
-      Math.round(widest.getBoundingClientRect().width) + "px wide, right edge at " + Math.round(right) + "px: " +
-      JSON.stringify((widest.textContent || "").trim().slice(0, 60))
-    : "no single element";
-  return { overflow: document.documentElement.scrollWidth - window.innerWidth, widest: name };
+  for (const el of document.body.querySelectorAll("img, table, pre, iframe, video, input, button")) {
+    consider(el.getBoundingClientRect(), el, Math.round(el.getBoundingClientRect().width) + "px wide");
+  }
+  return { overflow: document.documentElement.scrollWidth - window.innerWidth, widest };
 })()`;
 
 for (const width of [320, 375]) {
   describe(`nothing scrolls sideways at ${width} px`, () => {
-    for (const { name, path: pagePath } of PAGES) {
+    for (const { name, path: pagePath } of OVERFLOW_PAGES) {
       it(`${name} (${pagePath})`, async () => {
         const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: true });
         try {
