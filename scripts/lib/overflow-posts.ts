@@ -62,6 +62,7 @@ export const OVERFLOW_PAGES: readonly { name: string; path: string }[] = [
   { name: "article", path: `/a/${LONG}` },
   { name: "legacy-share", path: `/html_News/NewsShare.html?infoCode=${LONG}` },
   { name: "article-plain", path: `/a/${PLAIN}` },
+  { name: "embed", path: `/embed/${LONG}` },
 ];
 
 export const OVERFLOW_POSTS: readonly string[] = [longPost, plainPost];
