@@ -11,6 +11,7 @@ import { isJekyllSite, readSite } from "./jekyll-site";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 import { prepareSite } from "./site-import";
 import type { SiteContext } from "../../src/ingest/types";
+import { JEKYLL_WOULD_SHOW } from "../../src/ingest/post-date";
 
 const POSTS_PER_REQUEST = 200;
 const BYTES_PER_REQUEST = 4 * 1024 * 1024;
@@ -110,6 +111,8 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   const target = await chooseAdminTarget(options.url, options.token);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0, files, missing: missing.length };
   const reasons = new Map<string, number>();
+  // Posts whose date we read otherwise than Jekyll on purpose (a site's zone-less timestamps).
+  let unlikeJekyll = 0;
   const started = performance.now();
   try {
     for (const batch of work) {
@@ -120,6 +123,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
           const file = post?.path ?? "?";
           if (!options.quiet || result.outcome === "rejected") printResult(path.relative(process.cwd(), file) || file, result, post?.warnings ?? []);
           counts[result.outcome] += 1;
+          if (result.warnings?.some((w) => w.message.includes(JEKYLL_WOULD_SHOW))) unlikeJekyll += 1;
           if (result.outcome === "rejected" || result.outcome === "stale" || result.outcome === "failed") {
             const key = `${result.outcome}: ${reasonKey(result.reason ?? "")}`;
             reasons.set(key, (reasons.get(key) ?? 0) + 1);
@@ -133,6 +137,7 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)} ${reason}`);
   if (skipped.length > 0) console.log(`  ${String(skipped.length).padStart(5)} skipped (not published by Jekyll)`);
+  if (unlikeJekyll > 0) console.log(`  ${String(unlikeJekyll).padStart(5)} dated as the newsroom meant, not as Jekyll shows them (see "${JEKYLL_WOULD_SHOW}" warnings)`);
   console.log(
     `${files} files into ${target.label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
       `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected` +
