@@ -11,6 +11,7 @@ import { isJekyllSite, readSite } from "./jekyll-site";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 import { prepareSite } from "./site-import";
 import type { SiteContext } from "../../src/ingest/types";
+import { JEKYLL_WOULD_SHOW } from "../../src/ingest/post-date";
 
 const POSTS_PER_REQUEST = 200;
 const BYTES_PER_REQUEST = 4 * 1024 * 1024;
@@ -101,7 +102,8 @@ async function batches(paths: string[]): Promise<{ batches: Batch[]; files: numb
   return { batches: out, files: files + bareFiles.length, missing, skipped };
 }
 
-export type Tally = { counts: Record<Result["outcome"], number>; reasons: Map<string, number> };
+/** `unlikeJekyll`: posts whose date we read otherwise than Jekyll on purpose (a site's zone-less timestamps). */
+export type Tally = { counts: Record<Result["outcome"], number>; reasons: Map<string, number>; unlikeJekyll: number };
 
 /**
  * Sends batches through the admin import API in requests of at most POSTS_PER_REQUEST
@@ -112,6 +114,7 @@ export type Tally = { counts: Record<Result["outcome"], number>; reasons: Map<st
 export async function sendBatches(target: AdminTarget, work: Batch[], options: { quiet?: boolean; onProgress?: (done: number) => void; beforePrint?: () => void } = {}): Promise<Tally> {
   const counts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0 };
   const reasons = new Map<string, number>();
+  let unlikeJekyll = 0;
   let done = 0;
   for (const batch of work) {
     for (const chunk of chunkPosts(batch.files, POSTS_PER_REQUEST, BYTES_PER_REQUEST)) {
@@ -122,6 +125,7 @@ export async function sendBatches(target: AdminTarget, work: Batch[], options: {
         const file = post?.path ?? "?";
         if (!options.quiet || result.outcome === "rejected") printResult(path.relative(process.cwd(), file) || file, result, post?.warnings ?? []);
         counts[result.outcome] += 1;
+        if (result.warnings?.some((w) => w.message.includes(JEKYLL_WOULD_SHOW))) unlikeJekyll += 1;
         if (result.outcome === "rejected" || result.outcome === "stale" || result.outcome === "failed") {
           const key = `${result.outcome}: ${reasonKey(result.reason ?? "")}`;
           reasons.set(key, (reasons.get(key) ?? 0) + 1);
@@ -131,7 +135,7 @@ export async function sendBatches(target: AdminTarget, work: Batch[], options: {
       options.onProgress?.(done);
     }
   }
-  return { counts, reasons };
+  return { counts, reasons, unlikeJekyll };
 }
 
 /** The reasons counted, then the one summary line both import and sync end with. */
@@ -139,6 +143,9 @@ export function printSummary(tally: Tally, files: number, label: string, seconds
   const { counts } = tally;
   for (const [reason, n] of [...tally.reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)} ${reason}`);
   if (skipped > 0) console.log(`  ${String(skipped).padStart(5)} skipped (not published by Jekyll)`);
+  if (tally.unlikeJekyll > 0) {
+    console.log(`  ${String(tally.unlikeJekyll).padStart(5)} dated as the newsroom meant, not as Jekyll shows them (see "${JEKYLL_WOULD_SHOW}" warnings)`);
+  }
   console.log(
     `${files} files into ${label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
       `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected${extra}` +

@@ -85,7 +85,8 @@ function readTitle(fm: FrontMatter, path: PostPath | null): string {
 function readDate(fm: FrontMatter, e: Entry, zone: Zone, jekyll: boolean): { text: string; date: PostDate } {
   const text = fm.text(e).trim();
   try {
-    const date = parsePostDate(text, zone, { yamlTimestampIsUtc: jekyll && fm.isPlain(e) });
+    // In a site, say where the newsroom's time differs from what Jekyll shows.
+    const date = parsePostDate(text, zone, jekyll ? { jekyll: { unquoted: fm.isPlain(e) } } : {});
     for (const note of date.notes) fm.warnings.push({ line: e.line, message: `\`${e.key}\` on line ${e.line}: ${note}.` });
     return { text, date };
   } catch (err) {
@@ -282,7 +283,8 @@ function readHead(text: string, options: ParsePostOptions) {
   const path = options.path ? parsePostPath(options.path) : null;
   const sourceText = normalize(text);
   const split = splitFrontMatter(sourceText);
-  const fm = parseFrontMatter(split.yamlText);
+  const fm = parseFrontMatter(split.yamlText, split.openingLine + 1);
+  fm.warnings.unshift(...split.warnings);
   if (site?.defaults && path) fm.withDefaults(defaultsFor(site.defaults, path.path));
 
   const title = readTitle(fm, path);
