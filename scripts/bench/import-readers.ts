@@ -106,8 +106,13 @@ export async function measureImportReaders(options: { posts: number; port: numbe
   const out: string[] = [];
   const log = console.log;
   console.log = (line: unknown) => void out.push(String(line));
+  // A failed import request is a result too (the server dropped it): recorded, and the readers still finish.
+  let importError = "";
   try {
     await runImport({ paths: [postsDir], url: base, token: TOKEN, quiet: true });
+  } catch (err) {
+    importError = err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err);
+    options.log(`the import failed: ${importError}`);
   } finally {
     console.log = log;
   }
@@ -122,7 +127,7 @@ export async function measureImportReaders(options: { posts: number; port: numbe
     posts: options.posts,
     importSeconds,
     cardsStored,
-    importSummary: out[out.length - 1] ?? "",
+    importSummary: importError ? `failed after ${out.length} lines: ${importError}` : (out[out.length - 1] ?? ""),
     readers: [row("/healthz", health ?? { times: [], errors: 0 }), row("cached article page", hit ?? { times: [], errors: 0 }), row("uncached article page", miss ?? { times: [], errors: 0 }), row("/feed.xml", feed ?? { times: [], errors: 0 })],
   };
 }
