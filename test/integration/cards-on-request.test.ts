@@ -75,7 +75,7 @@ describe("share cards on request", () => {
     }
     expect(pending.length).toBeLessThan(urls.length);
     // A retry fixes it: each try finds the card drawn or a turn free (bounded, not a sleep).
-    for (let attempt = 0; attempt < 10 && pending.length > 0; attempt++) {
+    for (let attempt = 0; attempt < 2 * urls.length && pending.length > 0; attempt++) {
       const url = pending.shift() ?? "";
       const res = await SELF.fetch(url);
       await res.arrayBuffer();

@@ -4,7 +4,9 @@
  * Every other part of a card's path (main Worker, CARDS binding, cards Worker, R2) is real.
  *
  *   /photo.png                     the fixture photo
- *   /dns/{run}/{name}.png          a lookup that fails, as a DNS failure reaches the Worker (fetch rejects)
+ *   /dns/{run}/{name}.png          throws as a failed DNS lookup does (Miniflare's bridge hands the
+ *                                  Worker a 500 for it; the rejected fetch itself is a unit test,
+ *                                  test/unit/cards-image.test.ts)
  *   /stall/{run}/{name}.png        headers and the PNG signature, then a body that never ends
  *   /huge/{run}/{name}.png         50 MB of PNG-looking bytes, streamed, no Content-Length
  *   /corrupt/{run}/{name}.png      a PNG header with a plausible size, then bytes that do not decode
