@@ -4,6 +4,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { defineConfig } from "vitest/config";
 import { buildCardsWorker, cardsWorkerOptions } from "./scripts/lib/cards-worker";
 import { buildIngestWorker, ingestWorkerOptions } from "./scripts/lib/ingest-worker";
+import { createImageHost } from "./test/support/image-host";
 
 // Tests make no network calls: no telemetry, no update check, no Request.cf lookup.
 process.env.WRANGLER_SEND_METRICS = "false";
@@ -18,9 +19,10 @@ export default defineConfig({
     cloudflareTest(async () => {
       const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
       // The cards Worker runs beside the app as an auxiliary worker (the CARDS service binding),
-      // built as deployed. Its only outbound fetches are article images: served from a fixture.
+      // built as deployed. Its only outbound fetches are article images: answered by a mock of the
+      // image host (test/support/image-host.ts: the fixture photo, and its failure modes).
       const cards = cardsWorkerOptions(buildCardsWorker(path.join(import.meta.dirname, ".wrangler/cards-test")));
-      const photo = readFileSync(path.join(import.meta.dirname, "test/fixtures/cards/photo.png"));
+      const imageHost = createImageHost(readFileSync(path.join(import.meta.dirname, "test/fixtures/cards/photo.png")));
       // The ingest Worker too (the INGEST binding, RPC): every admin write in the suites parses
       // its posts through it, as deployed.
       const ingest = ingestWorkerOptions(buildIngestWorker(path.join(import.meta.dirname, ".wrangler/ingest-test")));
@@ -29,15 +31,11 @@ export default defineConfig({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           workers: [
-            {
-              ...cards,
-              outboundService: (request: Request) =>
-                new URL(request.url).pathname.endsWith("/photo.png")
-                  ? new Response(photo, { headers: { "Content-Type": "image/png" } })
-                  : new Response("not found", { status: 404 }),
-            },
+            { ...cards, outboundService: imageHost.outbound },
             ingest,
           ],
+          // Tests read what the mock image host saw (test/integration/cards-faults.test.ts).
+          serviceBindings: { IMAGE_HOST: imageHost.statsBinding },
           bindings: {
             TEST_MIGRATIONS: migrations,
             SITE_URL: "https://news.example.com",
@@ -45,8 +43,6 @@ export default defineConfig({
             ADMIN_TOKEN_NEXT: "test-admin-token-next",
             // Many suites send wrong tokens on purpose; test/integration/auth-limits.test.ts sets its own limit.
             ADMIN_AUTH_FAILURES_PER_MINUTE: "100000",
-            // Writes in other suites do not draw cards; cards-route.test.ts calls ensureCards itself.
-            CARDS_PRERENDER: "off",
           },
         },
       };

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick]
+ * npm run bench [-- --quick] [-- --only import-readers [--port N]]
  *
  * Every figure is measured next to its floor in the same run, on 127.0.0.1, and written
  * to BENCHMARKS.md with the machine and the command. Quick mode (under a minute on a quiet
@@ -27,6 +27,9 @@ import { buildCardsWorker } from "./lib/cards-worker";
 import { buildIngestWorker } from "./lib/ingest-worker";
 
 const quick = process.argv.includes("--quick");
+/** `--only import-readers`: that row alone (scripts/bench/import-readers.ts), printed, not written. */
+const only = process.argv[process.argv.indexOf("--only") + 1];
+const portArg = process.argv.indexOf("--port") > 0 ? process.argv[process.argv.indexOf("--port") + 1] : undefined;
 const BENCH_DIR = path.join(ROOT, ".bench");
 const PERSIST_TO = path.join(BENCH_DIR, "state");
 const POSTS = quick ? 500 : 10_000;
@@ -80,7 +83,19 @@ function memoryScratch(): string | null {
   }
 }
 
+/** Readers during a 2,000-post import: its own process, its own state folder (section 10). */
+function importReaders(): Promise<string> {
+  const args = ["scripts/bench/import-readers.ts", "--posts", quick ? "500" : "2000", ...(portArg ? ["--port", portArg] : [])];
+  return tsx(args, {});
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--only")) {
+    if (only !== "import-readers") throw new Error(`--only takes one of: import-readers (got ${only ?? "nothing"})`);
+    log("readers during an import (section 10)");
+    console.log(await importReaders());
+    return;
+  }
   rmSync(PERSIST_TO, { recursive: true, force: true });
   const { buildWorker } = await import("./lib/local-worker");
 
@@ -101,15 +116,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   // The import reuses the bundle just built; its time is measured alone, before the variants
   // are built (a build running beside it would slow it down). Cards are measured on their own
-  // (section 9): the import's writes do not draw them.
-  const importOut = await tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir, EDGEWIRE_INGEST_BUNDLE: ingestScript, CARDS_PRERENDER: "off" });
+  // (section 9): no write draws them.
+  const importOut = await tsx(["scripts/import.ts", postsDir], { EDGEWIRE_PERSIST_TO: PERSIST_TO, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir, EDGEWIRE_INGEST_BUNDLE: ingestScript });
   const importSeconds = (performance.now() - t0) / 1000;
   const importSummary = importOut.trim().split("\n").pop() ?? "";
 
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
   const stateDir = path.join(PERSIST_TO, "v3");
-  // Writes (the purge-cost PUTs) do not draw cards: their cost is section 9's, not the write's.
-  const bindings = { SITE_URL: "https://news.example.com", CARDS_PRERENDER: "off" };
+  const bindings = { SITE_URL: "https://news.example.com" };
 
   // 1–2. The share page under load, next to its floors, with the breakdown of a miss.
   const runs: Throughput[] = [];
@@ -162,7 +176,10 @@ async function main(): Promise<void> {
   const floorStartup = floorMemory.startupMs;
   await Promise.all([real.mf.dispose(), floorMemory.mf.dispose()]);
 
-  writeReport({ bundle, ingestBundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup, cards });
+  log("readers during an import");
+  const readers = await importReaders();
+
+  writeReport({ bundle, ingestBundle, importSeconds, importSummary, throughput, runs, purgeCost, served, cpu, ingest, d1, realStartup, floorStartup, cards, readers });
   log(`done; wrote ${quick ? ".bench/BENCHMARKS-quick.md (BENCHMARKS.md is written by full runs only)" : "BENCHMARKS.md"}`);
 }
 
@@ -285,6 +302,8 @@ type Report = {
   realStartup: number;
   floorStartup: number;
   cards: CardBench;
+  /** Section 10's table, as scripts/bench/import-readers.ts printed it. */
+  readers: string;
 };
 
 /** The budgets that must hold in every run, one row a run. */
@@ -407,6 +426,14 @@ function writeReport(r: Report): void {
       "375 px wide, shows the headline (and on the article page, the body) of each of these pages.",
     "",
     ...cardBenchLines(r.cards),
+    "",
+    "## 10. Readers while posts are imported",
+    "",
+    "The app, the cards Worker and the ingest Worker in one workerd process (as `npm start` runs them), 1,000 posts seeded, then generated posts " +
+      "imported through the admin API in requests of 200 while one reader each polls /healthz, a cached article page, article pages never asked " +
+      "before and /feed.xml (scripts/bench/import-readers.ts; alone: `npm run bench -- --only import-readers`).",
+    "",
+    r.readers.trim(),
   ];
   // Only a full run is the record; a quick run is a check, printed and kept under .bench/.
   const report = lines.join("\n");

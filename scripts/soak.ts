@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     // Writes do not draw share cards here: local workerd runs the app and the cards Worker on one
     // thread, so 40 card renders per import batch starve the reads this soak measures (in
     // production they are separate Workers). Cards are drawn on first request instead.
-    bindings: { ADMIN_TOKEN: TOKEN, ADMIN_RATE_LIMIT: "100000", CARDS_PRERENDER: "off" },
+    bindings: { ADMIN_TOKEN: TOKEN, ADMIN_RATE_LIMIT: "100000" },
     onRuntimeLine: (line) => {
       if (/different request context|code had hung|hung/i.test(line)) hung.lines += 1;
     },

@@ -18,7 +18,6 @@ declare namespace Cloudflare {
 		SITE_CONTACT_URL: string;
 		SITE_COPYRIGHT_URL: string;
 		SITE_COPYRIGHT: string;
-		CARDS_PRERENDER: string;
 		CARDS: Fetcher /* edgewire-cards */;
 		INGEST: Service<typeof import("./ingest/worker").default> /* edgewire-ingest */;
 	}
@@ -28,5 +27,5 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "TWITTER_SITE" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE" | "SITE_ABOUT_URL" | "SITE_CONTACT_URL" | "SITE_COPYRIGHT_URL" | "SITE_COPYRIGHT" | "CARDS_PRERENDER">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "SITE_URL" | "SITE_NAME" | "SITE_LANG" | "TWITTER_SITE" | "EMBED_PARTNERS" | "WEBSUB_HUB" | "CACHE_MODE" | "SITE_ABOUT_URL" | "SITE_CONTACT_URL" | "SITE_COPYRIGHT_URL" | "SITE_COPYRIGHT">> {}
 }

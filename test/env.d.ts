@@ -6,6 +6,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       ADMIN_TOKEN: string;
       ADMIN_TOKEN_NEXT: string;
+      /** The mock image host's counters (test/support/image-host.ts), per run. */
+      IMAGE_HOST: Fetcher;
     }
   }
 }

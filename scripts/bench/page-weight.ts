@@ -86,12 +86,12 @@ async function main(): Promise<void> {
     execFile(
       process.execPath,
       [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", postsDir],
-      { cwd: ROOT, env: { ...process.env, EDGEWIRE_PERSIST_TO: persistTo, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir, CARDS_PRERENDER: "off" }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, EDGEWIRE_PERSIST_TO: persistTo, EDGEWIRE_WORKER_BUNDLE: scriptPath, EDGEWIRE_CARDS_DIR: cardsDir }, maxBuffer: 64 * 1024 * 1024 },
       (err, _stdout, stderr) => (err ? reject(new Error(`import failed: ${stderr || err.message}`)) : resolve()),
     ),
   );
   const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
-  const real = await startReal(scriptPath, workerOptions as Record<string, unknown>, path.join(persistTo, "v3"), { SITE_URL: "https://news.example.com", CARDS_PRERENDER: "off" });
+  const real = await startReal(scriptPath, workerOptions as Record<string, unknown>, path.join(persistTo, "v3"), { SITE_URL: "https://news.example.com" });
   try {
     console.log(pageWeightLines(await measurePageWeights(real.url, posts)).join("\n"));
   } finally {

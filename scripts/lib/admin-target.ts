@@ -4,11 +4,15 @@
  * - with --url: that instance (the token from --token or EDGEWIRE_ADMIN_TOKEN);
  * - without: the local server `npm start` runs (port from .wrangler/dev-server.json, else
  *   8787) when its /healthz says it is edgewire (so its edge cache is purged too), else
- *   the Worker started in-process on the same local D1. Anything else answering on that
- *   port is named and never sent posts.
+ *   the Worker started in-process on the same local D1, which is said in one line on
+ *   stderr. Anything else answering on that port is named and never sent posts.
+ *
+ * A server of this checkout that is running but too busy to answer is waited for, never
+ * written around: the in-process Worker would write the D1 behind its back, and its edge
+ * cache would keep serving what the import changed. Past SERVER_WAIT_MS the command stops.
  */
 import path from "node:path";
-import { devServerPort, probeLocalServer } from "./dev-server";
+import { devServerPort, probeLocalServer, runningDevServerPort } from "./dev-server";
 import { readDevVars } from "./env";
 import { applyLocalMigrations, PERSIST_TO, startLocalWorker } from "./local-worker";
 
@@ -23,13 +27,28 @@ export type AdminTarget = {
   close: () => Promise<void>;
 };
 
-/** The local dev server's base URL when it is this project's; a note on stderr when not. */
-async function localServer(): Promise<string | null> {
+/** How long a busy local server of this checkout is waited for, and each probe's own wait. */
+export const SERVER_WAIT_MS = 60_000;
+const PROBE_MS = 5_000;
+
+/**
+ * The local dev server's base URL when it is this project's; null when there is none (the
+ * caller says so on stderr). Throws when this checkout's server runs but stays silent.
+ */
+async function localServer(waitMs = SERVER_WAIT_MS): Promise<string | null> {
   const port = devServerPort();
   const base = `http://127.0.0.1:${port}`;
-  const found = await probeLocalServer(port);
+  let found = await probeLocalServer(port);
+  if (found.state === "slow" && runningDevServerPort() === port) {
+    console.error(`note: the local server at ${base} is busy; waiting up to ${waitMs / 1000} s for it to answer (its D1 is not written behind its back).`);
+    const deadline = Date.now() + waitMs;
+    while (found.state === "slow" && Date.now() < deadline) found = await probeLocalServer(port, Math.min(PROBE_MS, Math.max(1, deadline - Date.now())));
+    if (found.state === "slow") {
+      throw new UsageError(`the local server at ${base} (npm start) runs but did not answer /healthz in ${waitMs / 1000} s; nothing was imported. Run the command again once it answers, or stop the server.`);
+    }
+  }
   if (found.state === "edgewire") return base;
-  if (found.state === "other") console.error(`note: ${base} is not this project's server (${found.why}); using the local D1 directly.`);
+  if (found.state === "other") console.error(`note: ${base} is not this project's server (${found.why}).`);
   return null;
 }
 
@@ -53,6 +72,10 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
   // The running dev server owns .wrangler/state; a run aimed at another state folder never uses it.
   const server = devToken && !process.env.EDGEWIRE_PERSIST_TO ? await localServer() : null;
   if (server && devToken) return httpTarget(server, devToken, `the local server at ${server}`);
+  const where = path.relative(process.cwd(), PERSIST_TO) || ".";
+  // One line, always: a running server's edge cache is not purged by this kind of write.
+  const why = process.env.EDGEWIRE_PERSIST_TO ? "EDGEWIRE_PERSIST_TO names a state folder of its own" : `no local server answers on http://127.0.0.1:${devServerPort()}`;
+  console.error(`note: ${why}; writing the local D1 (${where}) directly with the Worker started in-process.`);
   applyLocalMigrations();
   const oneRunToken = crypto.randomUUID();
   const worker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
@@ -66,7 +89,7 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
     return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
   };
   return {
-    label: `the local D1 (${path.relative(process.cwd(), PERSIST_TO) || "."})`,
+    label: `the local D1 (${where})`,
     request,
     post: (route, body) => request("POST", route, body),
     close: () => worker.dispose(),

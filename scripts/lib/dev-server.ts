@@ -41,28 +41,35 @@ export function forgetDevServer(): void {
   rmSync(RUNTIME_FILE, { force: true });
 }
 
-/** The port `npm start` said it serves on, if that process still runs; else the default. */
-export function devServerPort(): number {
-  if (!existsSync(RUNTIME_FILE)) return DEFAULT_PORT;
+/** The port of this checkout's `npm start`, if one is running (its process still exists); else null. */
+export function runningDevServerPort(): number | null {
+  if (!existsSync(RUNTIME_FILE)) return null;
   try {
     const { port, pid } = JSON.parse(readFileSync(RUNTIME_FILE, "utf8")) as { port?: unknown; pid?: unknown };
-    if (typeof port !== "number" || typeof pid !== "number") return DEFAULT_PORT;
+    if (typeof port !== "number" || typeof pid !== "number") return null;
     process.kill(pid, 0); // throws when the process is gone
     return port;
   } catch {
-    return DEFAULT_PORT;
+    return null;
   }
 }
 
-export type LocalServer = { state: "edgewire" } | { state: "none" } | { state: "other"; why: string };
+/** The port `npm start` said it serves on, if that process still runs; else the default. */
+export function devServerPort(): number {
+  return runningDevServerPort() ?? DEFAULT_PORT;
+}
 
-/** What answers on 127.0.0.1:port: this project's server, nothing, or something else. */
-export async function probeLocalServer(port: number): Promise<LocalServer> {
+/** `slow`: something accepted the connection but /healthz did not answer within the wait. */
+export type LocalServer = { state: "edgewire" } | { state: "none" } | { state: "slow" } | { state: "other"; why: string };
+
+/** What answers on 127.0.0.1:port: this project's server, nothing, a server too busy to answer, or something else. */
+export async function probeLocalServer(port: number, timeoutMs = 1000): Promise<LocalServer> {
   let res: Response;
   try {
-    res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
-  } catch {
-    return { state: "none" };
+    res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+    return { state: timedOut ? "slow" : "none" };
   }
   let body: unknown;
   try {

@@ -85,8 +85,7 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}): Promis
         name: "edgewire",
         modules: true,
         scriptPath,
-        // CARDS_PRERENDER from the environment: the bench imports without drawing cards.
-        bindings: { ...workerOptions.bindings, ...readDevVars(), ...(process.env.CARDS_PRERENDER ? { CARDS_PRERENDER: process.env.CARDS_PRERENDER } : {}), ...options.bindings },
+        bindings: { ...workerOptions.bindings, ...readDevVars(), ...options.bindings },
       },
       cardsWorkerOptions(options.cardsDir ?? process.env.EDGEWIRE_CARDS_DIR ?? buildCardsWorker()),
       ingestWorkerOptions(options.ingestScript ?? process.env.EDGEWIRE_INGEST_BUNDLE ?? buildIngestWorker()),

@@ -27,8 +27,16 @@ export async function renderCard(model: CardModel, variant: CardVariant, image?:
   const { width, height, theme, outputWidth } = CARD_VARIANTS[variant];
   const fonts = await fontsFor(cardText(model));
   const picture = image ?? (await imageFor(model));
-  const node = cardLayout({ model, width, height, theme, fontFamily: familyList(fonts), image: picture.dataUrl });
-  const png = await renderPng(node, { width, height, fonts, ...(outputWidth ? { outputWidth } : {}) });
+  const draw = (dataUrl: string | null) =>
+    renderPng(cardLayout({ model, width, height, theme, fontFamily: familyList(fonts), image: dataUrl }), { width, height, fonts, ...(outputWidth ? { outputWidth } : {}) });
   const scale = outputWidth ? outputWidth / width : 1;
-  return { png, width: Math.round(width * scale), height: Math.ceil(height * scale), complete: picture.complete };
+  const size = { width: Math.round(width * scale), height: Math.ceil(height * scale) };
+  try {
+    return { png: await draw(picture.dataUrl), ...size, complete: picture.complete };
+  } catch (err) {
+    // An image whose header passed but whose data does not decode: the card without it, not kept.
+    if (picture.dataUrl === null) throw err;
+    console.warn(JSON.stringify({ event: "card_image_failed", url: model.imageUrl, reason: `decode: ${String(err)}` }));
+    return { png: await draw(null), ...size, complete: false };
+  }
 }

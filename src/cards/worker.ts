@@ -4,14 +4,19 @@
  * CARDS service binding, so the renderer's ~6 MB never counts against the main Worker's
  * bundle budget and each render runs on this Worker's own CPU and memory limits.
  *
+ * Nothing draws a card when an article is written: a card is drawn when it is first asked
+ * for, and every draw takes a turn from DrawLimit (draw-limit.ts), so a burst of first
+ * requests is drawn a few at a time in each isolate and never starves the readers.
+ *
  * POST /ensure  {cards: [{infoCode, hash, model}]}: renders every PRERENDERED_VARIANTS one not yet in R2 and
- *               answers the counts; with ?background=1 it answers 202 at once and renders in
- *               its own waitUntil (after writes: the caller's request ends at once).
- * POST /card    {infoCode, hash, model, variant}: one variant's PNG, from R2 or drawn and stored (first request).
+ *               answers the counts (an operator's or a future Queue consumer's call; tests).
+ * POST /card    {infoCode, hash, model, variant}: one variant's PNG, from R2 or drawn and stored
+ *               (first request); 503 with Retry-After when no turn came free in time.
  * POST /render?variant=wide  CardModel: a PNG, not stored (tests, bench).
  */
 import * as z from "zod/mini";
 import { imageFor, renderCard, type ImageResult } from "./card";
+import { DRAW_LIMITS, DrawLimit } from "./draw-limit";
 import { cardHash, cardKey, PRERENDERED_VARIANTS, VARIANT_NAMES, type CardModel, type CardVariant } from "./model";
 import { CardModelSchema } from "./schema";
 
@@ -25,6 +30,9 @@ const ENSURE = z.object({ cards: z.array(ENTRY).check(z.maxLength(50)) });
 const ONE = z.extend(ENTRY, { variant: VARIANT });
 
 type Entry = z.infer<typeof ENTRY>;
+
+/** Per isolate: module state lives as long as the isolate does. */
+const turns = new DrawLimit();
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 const png = (bytes: Uint8Array, complete: boolean) =>
@@ -52,8 +60,19 @@ async function drawAndStore(bucket: R2Bucket, entry: Entry, variant: CardVariant
   return card;
 }
 
+/** Draws with a turn from the isolate's DrawLimit; null when none came free in time. */
+async function withTurn<T>(draw: () => Promise<T>): Promise<T | null> {
+  const release = await turns.acquire();
+  if (!release) return null;
+  try {
+    return await draw();
+  } finally {
+    release();
+  }
+}
+
 async function ensure(env: CardsEnv, entries: Entry[]) {
-  const counts = { rendered: 0, present: 0, incomplete: 0 };
+  const counts = { rendered: 0, present: 0, incomplete: 0, busy: 0 };
   for (const entry of entries) {
     let image: ImageResult | undefined;
     for (const variant of PRERENDERED_VARIANTS) {
@@ -61,36 +80,43 @@ async function ensure(env: CardsEnv, entries: Entry[]) {
         counts.present++;
         continue;
       }
-      image ??= await imageFor(entry.model);
-      const card = await drawAndStore(env.CARDS_BUCKET, entry, variant, image);
-      counts[card.complete ? "rendered" : "incomplete"]++;
+      const card = await withTurn(async () => {
+        image ??= await imageFor(entry.model);
+        return drawAndStore(env.CARDS_BUCKET, entry, variant, image);
+      });
+      counts[card === null ? "busy" : card.complete ? "rendered" : "incomplete"]++;
     }
   }
   return counts;
 }
 
-async function handle(request: Request, env: CardsEnv, ctx: ExecutionContext): Promise<Response> {
+const busy = () =>
+  Response.json(
+    { error: "cards are being drawn; try again shortly" },
+    { status: 503, headers: { "Retry-After": String(DRAW_LIMITS.retryAfterS), "Cache-Control": "no-store" } },
+  );
+
+async function handle(request: Request, env: CardsEnv): Promise<Response> {
   const url = new URL(request.url);
   if (request.method !== "POST") return json({ error: "POST only" }, 405);
   if (url.pathname === "/ensure") {
     const input = await body(request, ENSURE);
     if (input instanceof Response) return input;
-    if (url.searchParams.get("background") !== "1") return json(await ensure(env, input.cards));
-    ctx.waitUntil(
-      ensure(env, input.cards).then(
-        (counts) => console.log(JSON.stringify({ event: "cards_drawn", ...counts })),
-        (err: unknown) => console.error(JSON.stringify({ event: "cards_failed", error: String(err) })),
-      ),
-    );
-    return json({ accepted: input.cards.length }, 202);
+    return json(await ensure(env, input.cards));
   }
   if (url.pathname === "/card") {
     const input = await body(request, ONE);
     if (input instanceof Response) return input;
-    const stored = await env.CARDS_BUCKET.get(cardKey(input.infoCode, input.hash, input.variant));
+    const key = cardKey(input.infoCode, input.hash, input.variant);
+    const stored = await env.CARDS_BUCKET.get(key);
     if (stored) return png(new Uint8Array(await stored.arrayBuffer()), true);
-    const card = await drawAndStore(env.CARDS_BUCKET, input, input.variant);
-    return png(card.png, card.complete);
+    const card = await withTurn(async () => {
+      // A request for the same card may have drawn it while this one waited for its turn.
+      const drawn = await env.CARDS_BUCKET.get(key);
+      if (drawn) return { png: new Uint8Array(await drawn.arrayBuffer()), complete: true };
+      return drawAndStore(env.CARDS_BUCKET, input, input.variant);
+    });
+    return card ? png(card.png, card.complete) : busy();
   }
   if (url.pathname === "/render") {
     const variant = VARIANT.safeParse(url.searchParams.get("variant") ?? "wide");
@@ -103,9 +129,9 @@ async function handle(request: Request, env: CardsEnv, ctx: ExecutionContext): P
 }
 
 export default {
-  async fetch(request, env, ctx) {
+  async fetch(request, env) {
     try {
-      return await handle(request, env, ctx);
+      return await handle(request, env);
     } catch (err) {
       console.error(JSON.stringify({ event: "card_render_failed", error: String(err) }));
       return json({ error: "card render failed" }, 500);

@@ -4,24 +4,17 @@
  * out so the very next request already misses, and the WebSub ping, which is slow network
  * work the write does not wait for (waitUntil).
  *
- * Share cards are drawn here too, off the reader's path: the changed posts' cards go to the
- * cards Worker in waitUntil (the write's response does not wait, and no reader's request
- * ever draws one unless this did not finish; then the first request for the card draws it,
- * src/routes/cards.ts). Why here and not a Queue: the write already knows every changed
- * post, and the first-request fallback makes a lost render harmless; a Queue would add a
- * binding and a consumer for no reader-visible gain at the sample's volume.
+ * Share cards are not drawn here. A card is drawn when it is first asked for (src/routes/cards.ts),
+ * a few at a time per isolate (src/cards/draw-limit.ts): an import of thousands of posts
+ * costs no card CPU at all, and most articles' cards are never asked for. On Cloudflare a
+ * Queue could draw the newest articles' cards ahead of the first unfurl (README, "Share
+ * cards"); none is built, because a first request draws the card in well under a second.
  */
 import type { Context } from "hono";
 import { tagsForChange, type ChangedContent } from "../cache/tags";
 import type { AppEnv } from "../env";
-import { appConfig, siteConfig } from "../lib/config";
+import { appConfig } from "../lib/config";
 import { feedTopics, pingHub } from "../syndication/websub";
-import { cardEntry, drawInBackground } from "../cards/advertise";
-import { getArticle } from "../db/articles";
-import { createDb } from "../db/client";
-
-/** Cards drawn per write in the background; a larger import's other cards are drawn on first request. */
-export const PRERENDER_LIMIT = 50;
 import { logError } from "../lib/log";
 
 /**
@@ -38,21 +31,6 @@ export type ChangeSet = ChangedContent & {
   statusChanged?: string[];
 };
 
-/** The changed articles' cards, read back from D1 and drawn in the background (published ones only). */
-function drawCards(c: Context<AppEnv>, changes: ChangeSet): void {
-  if (!c.env.CARDS || c.env.CARDS_PRERENDER === "off") return;
-  const codes = changes.infoCodes.slice(0, PRERENDER_LIMIT);
-  const site = siteConfig(c.env);
-  const work = async () => {
-    const db = createDb(c.env.DB);
-    const articles = await Promise.all(codes.map((code) => getArticle(db, code)));
-    const entries = articles.flatMap((a) => (a && a.status === "published" ? [cardEntry(a, site)] : []));
-    // The cards Worker logs what it drew (cards_drawn); a failure to hand them over is logged here.
-    await drawInBackground(c.env, entries);
-  };
-  c.executionCtx.waitUntil(work().catch((err: unknown) => logError("cards_failed", { error: String(err) })));
-}
-
 async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
   const { websubHub, site } = appConfig(c.env);
   if (websubHub) c.executionCtx.waitUntil(pingHub(websubHub, feedTopics(site, changes.categories)));
@@ -62,7 +40,6 @@ async function notify(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
 export async function afterArticlesChanged(c: Context<AppEnv>, changes: ChangeSet): Promise<void> {
   if (changes.infoCodes.length === 0) return;
   try {
-    drawCards(c, changes);
     const outcomes = await Promise.allSettled([c.var.purge(tagsForChange(changes)), notify(c, changes)]);
     for (const outcome of outcomes) {
       if (outcome.status === "rejected") logError("after_write_failed", { error: String(outcome.reason) });

@@ -1,8 +1,9 @@
 /**
  * Share card images at /card/{code}-{hash}[-square][-dark].png: immutable, since the hash
- * names exactly what the card shows (src/cards/model.ts). Served from R2, where the cards
- * Worker put them after the article's write; if one is not there yet (the write's render
- * did not finish, or R2 lost it) the cards Worker draws it now and keeps it.
+ * names exactly what the card shows (src/cards/model.ts). Served from R2 once drawn; a
+ * write draws nothing, so the first request for a card has the cards Worker draw it now
+ * and keep it (a few at a time per isolate, src/cards/draw-limit.ts). When no turn comes
+ * free in time the answer is 503 with the cards Worker's Retry-After, never cached.
  *
  * The article is read first, so a card of an unpublished article is gone with it, and a
  * hash that is not the article's current card is a 404 (tagged, so a write purges it). The
@@ -34,8 +35,12 @@ cards.get(ROUTES.card.path, async (c) => {
   if (stored) return c.body(stored.body);
   const entry = cardEntry(article, siteConfig(c.env));
   if (entry.hash !== hash) return c.text("Not Found", 404);
-  const res = await callCards(c.env, "/card", { ...entry, variant });
-  if (!res.ok) throw new AppError("service_unavailable", "The card could not be drawn");
+  // The binding failing outright is the same passing condition as a busy cards Worker.
+  const res = await callCards(c.env, "/card", { ...entry, variant }).catch(() => null);
+  if (!res?.ok) {
+    const retryAfter = res?.headers.get("Retry-After") ?? "5";
+    throw new AppError("service_unavailable", `The card is not drawn yet; try again in ${retryAfter} seconds.`, { retryAfterSeconds: Number(retryAfter) }, { "Retry-After": retryAfter });
+  }
   // An incomplete card (the article's image could not be fetched) is drawn for this reader only.
   if (res.headers.get("X-Card-Complete") !== "1") c.header("Cache-Control", "no-store");
   return c.body(await res.arrayBuffer());

@@ -54,6 +54,15 @@ describe("which local server gets posts", () => {
     expect(await probeLocalServer(port)).toMatchObject({ state: "other" });
   });
 
+  it("tells a server too busy to answer from one that is not there", async () => {
+    // Accepts the connection, never answers: what a server pinned at 100% CPU looks like.
+    server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    expect(await probeLocalServer(port, 200)).toEqual({ state: "slow" });
+    server.closeAllConnections();
+  });
+
   it("reports nothing when nothing listens", async () => {
     const port = await serve(200, "{}");
     await new Promise((resolve) => server?.close(resolve));

@@ -14,7 +14,7 @@ import { buildWorker } from "../../scripts/lib/local-worker";
 import { importCommand, ROOT, type ImportCommand } from "./import-command";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "edgewire-sync-"));
-const env: Record<string, string> = { CARDS_PRERENDER: "off" };
+const env: Record<string, string> = {};
 let small: ImportCommand;
 let big: ImportCommand;
 // Each run starts workerd with three Workers (seconds on a quiet machine, minutes on a loaded one).

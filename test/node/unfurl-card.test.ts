@@ -27,7 +27,7 @@ beforeAll(async () => {
   const started = await startLocalWorker({
     port,
     scriptPath: buildWorker(path.join(ROOT, ".wrangler/dist-unfurl")),
-    bindings: { SITE_URL: site, ADMIN_TOKEN: TOKEN, WEBSUB_HUB: "", CARDS_PRERENDER: "off" },
+    bindings: { SITE_URL: site, ADMIN_TOKEN: TOKEN, WEBSUB_HUB: "" },
   });
   dispose = started.dispose;
   const post = readFileSync(path.join(ROOT, "content/posts/2022-04-28-NW202204282363815497.md"), "utf8");

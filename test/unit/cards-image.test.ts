@@ -6,7 +6,7 @@
  */
 import { encode } from "fast-png";
 import { describe, expect, it } from "vitest";
-import { fetchImage, imageSize, MAX_PIXELS } from "../../src/cards/image";
+import { fetchImage, imageSize, MAX_BYTES, MAX_PIXELS, TIMEOUT_MS } from "../../src/cards/image";
 
 const pngOf = (width: number, height: number) => encode({ width, height, data: new Uint8Array(width * height * 3), channels: 3, depth: 8 });
 
@@ -55,5 +55,47 @@ describe("fetchImage pixel limit", () => {
   ])("refuses %s for good, naming its size", async (_label, bytes, size) => {
     const got = await fetchImage("https://img.example.com/big", stub(bytes));
     expect(got).toEqual({ ok: false, reason: `${size} is over ${MAX_PIXELS} pixels`, permanent: true });
+  });
+});
+
+describe("fetchImage body limits", () => {
+  it("stops reading a body with no Content-Length once it passes MAX_BYTES", async () => {
+    let pulled = 0;
+    const endless: typeof fetch = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += 64 * 1024;
+            controller.enqueue(new Uint8Array(64 * 1024).fill(0x41));
+          },
+        }),
+      )) as typeof fetch;
+    expect(await fetchImage("https://img.example.com/endless.png", endless)).toEqual({ ok: false, reason: "too large" });
+    // What was read is the cap plus at most the stream's read-ahead, never the whole body.
+    expect(pulled).toBeLessThan(MAX_BYTES + 1024 * 1024);
+  });
+
+  it("gives up on a body that stalls, at its deadline", async () => {
+    const stalled: typeof fetch = (async (_url: string, init?: RequestInit) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(pngHeader(10, 10));
+            init?.signal?.addEventListener("abort", () => controller.error(init.signal?.reason));
+          },
+        }),
+      )) as typeof fetch;
+    const started = Date.now();
+    const got = await fetchImage("https://img.example.com/stalled.png", stalled);
+    expect(got.ok).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
+  });
+
+  it("says why when the host cannot be reached", async () => {
+    const dns: typeof fetch = (async () => {
+      throw new TypeError("getaddrinfo ENOTFOUND img.example.com");
+    }) as typeof fetch;
+    expect(await fetchImage("https://img.example.com/a.png", dns)).toEqual({ ok: false, reason: "TypeError: getaddrinfo ENOTFOUND img.example.com" });
   });
 });
