@@ -40,7 +40,7 @@ function postFiles(root: string): string[] {
   return out;
 }
 
-// "created    NW202112082206735975  _posts/2021-12-08-….md" (scripts/lib/import-run.ts).
+// "created    NW202112082206735975  _posts/2021-12-08-….md" (scripts/lib/import-run.ts and sync).
 const STORED_RE = /^(created|updated|unchanged|stale)\s+([A-Z]{2}\d{18})\s+(\S.*?)(?:\s+\(.*\))?(?::.*)?$/;
 const outcomes = new Map<string, number>();
 const codeOf = new Map<string, string>();
@@ -87,7 +87,10 @@ for (const file of files) {
 let checked = 0;
 const seen = new Set<string>();
 for (const file of files) {
-  const code = codeOf.get(path.basename(file) + "|" + (file.startsWith("old_post") ? "old_post" : "_posts"));
+  // From the log, else from the file name's 18 digits as the mirror names them (a sync that
+  // found nothing to do prints no line for the file).
+  const digits = /(?:^|-)(\d{18})\.[a-z]+$/.exec(path.basename(file))?.[1];
+  const code = codeOf.get(path.basename(file) + "|" + (file.startsWith("old_post") ? "old_post" : "_posts")) ?? (digits ? `NW${digits}` : undefined);
   if (!code) continue;
   const expect: MirrorExpectation = mirrorExpectations(readFileSync(path.join(site, file), "utf8"));
   // Each article once: the first file of it (the _posts copy when there is one).

@@ -50,5 +50,7 @@ export function mirrorExpectations(raw: string): MirrorExpectation {
   const last = content[content.length - 1] ?? "";
   const credit = CREDIT_RE.exec(last)?.[1]?.trim() ?? null;
   const categorySlug = fm ? (CATEGORY_RE.exec(fm[1] ?? "")?.[1]?.toLowerCase() ?? null) : null;
-  return { wallTime, categoryName, categorySlug, upstreamUrls, credit: credit && !/^\d+$/.test(credit) ? credit : null };
+  // "(附名单)" (list attached), "(完)" (end) and digits are notes, not sources.
+  const note = credit === null || /^\d+$/.test(credit) || /^附/.test(credit) || credit === "完";
+  return { wallTime, categoryName, categorySlug, upstreamUrls, credit: note ? null : credit };
 }
