@@ -211,7 +211,7 @@ export async function runSync(options: SyncOptions): Promise<SyncResult> {
     const ids = identities(site);
     if (last === head) {
       console.log(`${id} is at ${head}: nothing to sync.`);
-      const tally: Tally = { counts: { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0 }, reasons: new Map() };
+      const tally: Tally = { counts: { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0 }, reasons: new Map(), unlikeJekyll: 0 };
       return { tally, unpublished: 0, recorded: true, commit: head };
     }
     const work = await plan(dir, site, last, head, archiveDirs, ids);
