@@ -17,11 +17,22 @@ export type Prepared = { context: SiteContext; posts: PreparedPost[] };
 
 const stem = (p: string): string => path.posix.basename(p).replace(/\.[^.]+$/, "");
 
-export async function prepareSite(site: Site): Promise<Prepared> {
-  // First pass: every post's info code, so links between posts can point at edgewire pages.
+// A body that links another post of the site (`{% post_url … %}`, `{% link … %}`).
+const LINKS_POSTS_RE = /\{%-?\s*(?:post_url|link)\b/;
+
+/**
+ * `only`: the site-relative paths of the posts to prepare (loose files sent from inside the
+ * site); every post of the site when absent. Each is prepared exactly as in a whole-site
+ * import, so the Worker makes the same article of it either way.
+ */
+export async function prepareSite(site: Site, only?: ReadonlySet<string>): Promise<Prepared> {
+  const chosen = only ? site.posts.filter((p) => only.has(p.path)) : site.posts;
+  // First pass: every post's info code, so links between posts can point at edgewire pages
+  // (skipped when no chosen post links another).
   const codes = new Map<string, string>();
+  const linking = chosen.some((p) => LINKS_POSTS_RE.test(p.text));
   await Promise.all(
-    site.posts.map(async (p) => {
+    (linking ? site.posts : []).map(async (p) => {
       try {
         codes.set(p.path, (await parsePost(p.text, { path: p.path, site: site.context })).infoCode);
       } catch (err) {
@@ -43,7 +54,7 @@ export async function prepareSite(site: Site): Promise<Prepared> {
 
   const context: SiteContext = { ...site.context, liquidRendered: true };
   const posts: PreparedPost[] = [];
-  for (const p of site.posts) {
+  for (const p of chosen) {
     const text = p.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     let split;
     let page: Record<string, unknown> = {};
