@@ -67,6 +67,8 @@ export type ParsedPost = ArticleContent & {
    * the code was given (front matter, share link, file name).
    */
   priorCodes: string[];
+  /** The dated file name a generated code came from, else null: a loose post's way to its earlier site import. */
+  codeFileName: string | null;
   /** Every category, primary first (Jekyll's folder categories, then front matter). */
   categories: CategoryRef[];
   /** Whether the post names its primary category's display name itself (footer, `category_name`, site file). */

@@ -120,7 +120,7 @@ function readTags(fm: FrontMatter): string[] {
   return tags;
 }
 
-type InfoCodes = { infoCode: string; priorCodes: string[] };
+type InfoCodes = { infoCode: string; priorCodes: string[]; codeFileName: string | null };
 
 /**
  * The file name's date as a day (Jekyll's `2021-12-01-init.md`), read the same in any zone;
@@ -145,11 +145,11 @@ async function generatedCodes(date: { text: string; date: PostDate }, title: str
   const siteCode = site && path ? await infoCodeFromPath(`${site.url ?? ""}${site.baseurl ?? ""}`, path.path, date.date) : null;
   const day = path ? fileNameDay(path) : null;
   // No dated file name: the earlier rules stand (a site's path; else date and title).
-  if (!path || !day) return { infoCode: siteCode ?? (await generateInfoCode(date.text, title, date.date)), priorCodes: [] };
+  if (!path || !day) return { infoCode: siteCode ?? (await generateInfoCode(date.text, title, date.date)), priorCodes: [], codeFileName: null };
   const fileName = path.path.slice(path.path.lastIndexOf("/") + 1);
   const infoCode = await infoCodeFromFileName(fileName, day);
   const prior = [siteCode, await generateInfoCode(date.text, title, date.date)];
-  return { infoCode, priorCodes: [...new Set(prior.filter((c): c is string => c !== null && c !== infoCode))] };
+  return { infoCode, priorCodes: [...new Set(prior.filter((c): c is string => c !== null && c !== infoCode))], codeFileName: fileName };
 }
 
 async function readInfoCode(
@@ -167,7 +167,7 @@ async function readInfoCode(
     if (!isInfoCode(code)) {
       throw new PostParseError(`\`info_code\` on line ${e.line}: "${code}" is not ${INFO_CODE_RULE}.`, e.line, "info_code");
     }
-    return { infoCode: code, priorCodes: [] };
+    return { infoCode: code, priorCodes: [], codeFileName: null };
   }
   const link = chrome.shareLink;
   if (link) {
@@ -179,9 +179,9 @@ async function readInfoCode(
         "infoCode",
       );
     }
-    return { infoCode: link.infoCode, priorCodes: [] };
+    return { infoCode: link.infoCode, priorCodes: [], codeFileName: null };
   }
-  if (path?.infoCode) return { infoCode: path.infoCode, priorCodes: [] };
+  if (path?.infoCode) return { infoCode: path.infoCode, priorCodes: [], codeFileName: null };
   return generatedCodes(date, title, path, site);
 }
 
@@ -329,7 +329,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   }
   const { categories, named, namedSlugs } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
   const { html: bodyHtml, credit } = renderBody(chrome.markdown, sourceText, bodyStartLine);
-  const { infoCode, priorCodes } = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
+  const { infoCode, priorCodes, codeFileName } = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
   const sourceName = collapse(fm.optionalText(fm.entry("source")) ?? "") || (credit ? sourceNameFrom(credit) : null);
   const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
@@ -353,6 +353,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   const post: ParsedPost = {
     infoCode,
     priorCodes,
+    codeFileName,
     title: cleanText(title),
     summary: cleanText(readSummary(fm, bodyHtml, credit)),
     bodyHtml: cleanText(bodyHtml),

@@ -181,7 +181,7 @@ admin.post("/resanitize", async (c) => {
   // Each row is re-rendered in place: its stored code stands, even one its file name gave
   // (the row keeps no path, so parsed alone the post would get another).
   const parsed = (await parsePosts(c.env, inputs)).map((o, i) =>
-    o.ok ? { ...o, post: { ...o.post, infoCode: rows[i]?.infoCode ?? o.post.infoCode, priorCodes: [] } } : o,
+    o.ok ? { ...o, post: { ...o.post, infoCode: rows[i]?.infoCode ?? o.post.infoCode, priorCodes: [], codeFileName: null } } : o,
   );
   const report = await importPosts(createDb(c.env.DB), inputs, parsed, Date.now());
   await afterArticlesChanged(c, report.changes);

@@ -46,6 +46,9 @@ describe("a post without an info code", () => {
     await env.DB.prepare("UPDATE articles SET info_code = ? WHERE info_code = ?").bind(legacy, made?.infoCode).run();
     const [again] = await importPosts([{ path: "_posts/2021-12-01-old.md", text: post("旧站点文章") }], site);
     expect(again).toMatchObject({ infoCode: legacy, outcome: "unchanged" });
+    // Sent alone, it finds that article too (a loose post owns any source's article).
+    const [alone] = await importPosts([{ path: "2021-12-01-old.md", text: post("旧站点文章") }]);
+    expect(alone?.infoCode).toBe(legacy);
     expect(await count("旧站点文章")).toBe(1);
   });
 
