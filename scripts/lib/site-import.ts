@@ -7,9 +7,9 @@
  */
 import path from "node:path";
 import { parseFrontMatter, splitFrontMatter } from "../../src/ingest/front-matter";
-import { parsePost } from "../../src/ingest/parse-post";
+import { identifyPost } from "../../src/ingest/parse-post";
 import { PostParseError, type SiteContext } from "../../src/ingest/types";
-import type { Site } from "./jekyll-site";
+import type { Site, SitePost } from "./jekyll-site";
 import { createSiteLiquid } from "./liquid";
 
 export type PreparedPost = { path: string; abs: string; text: string; warnings: { line: number; message: string }[] };
@@ -17,24 +17,33 @@ export type Prepared = { context: SiteContext; posts: PreparedPost[] };
 
 const stem = (p: string): string => path.posix.basename(p).replace(/\.[^.]+$/, "");
 
-// A body that links another post of the site (`{% post_url … %}`, `{% link … %}`).
-const LINKS_POSTS_RE = /\{%-?\s*(?:post_url|link)\b/;
+export type PrepareOptions = {
+  /** Prepare just these posts (`npm run sync`'s changed files); links from them still resolve to any post of the site. */
+  only?: ReadonlySet<SitePost>;
+  /** Info codes already known (sync identifies its posts first), so they are not read twice. */
+  codes?: ReadonlyMap<SitePost, string>;
+};
 
-/**
- * `only`: the site-relative paths of the posts to prepare (loose files sent from inside the
- * site); every post of the site when absent. Each is prepared exactly as in a whole-site
- * import, so the Worker makes the same article of it either way.
- */
-export async function prepareSite(site: Site, only?: ReadonlySet<string>): Promise<Prepared> {
-  const chosen = only ? site.posts.filter((p) => only.has(p.path)) : site.posts;
-  // First pass: every post's info code, so links between posts can point at edgewire pages
-  // (skipped when no chosen post links another).
+// The post a `post_url` or `link` tag names (its argument), as written.
+const LINK_TAG_RE = /\{%-?\s*(?:post_url|link)\s+["']?([^\s"'%]+)/g;
+
+export async function prepareSite(site: Site, options: PrepareOptions = {}): Promise<Prepared> {
+  const { only } = options;
+  const chosen = only ? site.posts.filter((p) => only.has(p)) : site.posts;
+  // First pass: the info code of every post a link may name, so links between posts can
+  // point at edgewire pages. With `only`, those the chosen posts' link tags name.
+  const named = new Set((only ? chosen : []).flatMap((p) => [...p.text.matchAll(LINK_TAG_RE)].map((m) => stem(m[1] ?? ""))));
+  const targets = only ? site.posts.filter((p) => only.has(p) || named.has(stem(p.path))) : site.posts;
   const codes = new Map<string, string>();
-  const linking = chosen.some((p) => LINKS_POSTS_RE.test(p.text));
   await Promise.all(
-    (linking ? site.posts : []).map(async (p) => {
+    targets.map(async (p) => {
       try {
-        codes.set(p.path, (await parsePost(p.text, { path: p.path, site: site.context })).infoCode);
+        const known = options.codes?.get(p);
+        if (known) {
+          codes.set(p.path, known);
+          return;
+        }
+        codes.set(p.path, (await identifyPost(p.text, { path: p.path, site: site.context })).infoCode);
       } catch (err) {
         if (!(err instanceof PostParseError)) throw err;
       }
