@@ -60,8 +60,9 @@ type SiteFigures = {
 };
 
 // Site chrome the importer drops by design (SPEC 1, src/ingest/boilerplate.ts), as Jekyll
-// renders it: a paragraph of only the share link, or of only "返回…" links.
-const SHARE_P_RE = /<p>\s*<a href="[^"]*\/html_News\/NewsShare\.html\?[^"]*">[^<]*<\/a>\s*<\/p>/gi;
+// renders it: a paragraph of only a bare URL (the share link, the upstream `<http://…>`
+// line), or of only "返回…" links.
+const SHARE_P_RE = /<p>\s*<a href="([^"]*)">\1<\/a>\s*<\/p>/gi;
 const FOOTER_P_RE = /<p>(?:\s*<a [^>]*>返回[^<]*<\/a>\s*[｜|]?)+\s*<\/p>/g;
 const withoutChrome = (html: string): string => html.replace(SHARE_P_RE, "").replace(FOOTER_P_RE, "");
 
