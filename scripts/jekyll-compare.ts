@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { htmlToText } from "../src/lib/html-text";
 import { categorySlug, DEFAULT_CATEGORY } from "../src/ingest/post-categories";
-import { hasJekyll, runJekyll, type OraclePost } from "./lib/jekyll-oracle";
+import { dateVerdict, hasJekyll, runJekyll, type OraclePost } from "./lib/jekyll-oracle";
 import { readSite } from "./lib/jekyll-site";
 import { importSiteLocally, type LocalResult } from "./lib/site-local";
 
@@ -48,6 +48,8 @@ type SiteFigures = {
   /** Bodies whose code blocks lost the language class Jekyll's output has. */
   languageLost: string[];
   dateDiffs: string[];
+  /** Dates that differ from Jekyll's only by newsroom time, on purpose (see dateVerdict). */
+  dateByDesign: string[];
   titleDiffs: string[];
   categoryDiffs: string[];
   textSame: number;
@@ -56,6 +58,13 @@ type SiteFigures = {
   /** Posts whose Liquid Jekyll itself could not render (left out of the text comparison). */
   jekyllLiquidErrors: number;
 };
+
+// Site chrome the importer drops by design (SPEC 1, src/ingest/boilerplate.ts), as Jekyll
+// renders it: a paragraph of only a bare URL (the share link, the upstream `<http://…>`
+// line), or of only "返回…" links.
+const SHARE_P_RE = /<p>\s*<a href="([^"]*)">\1<\/a>\s*<\/p>/gi;
+const FOOTER_P_RE = /<p>(?:\s*<a [^>]*>返回[^<]*<\/a>\s*[｜|]?)+\s*<\/p>/g;
+const withoutChrome = (html: string): string => html.replace(SHARE_P_RE, "").replace(FOOTER_P_RE, "");
 
 const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
@@ -75,11 +84,11 @@ function overlap(a: string, b: string): number {
   return common / Math.max(a.length, b.length, 1);
 }
 
-async function compareSite(site: string, oracle: OraclePost[], ours: LocalResult[]): Promise<SiteFigures> {
+async function compareSite(site: string, timezone: string | undefined, oracle: OraclePost[], ours: LocalResult[]): Promise<SiteFigures> {
   const byPath = new Map(ours.map((r) => [r.path, r]));
   const f: SiteFigures = {
     site, jekyllPosts: oracle.length, imported: 0, missing: [], extra: [], rawMarkers: [], rawMarkersNotInJekyll: [], deadAnchors: [], languageLost: [],
-    dateDiffs: [], titleDiffs: [], categoryDiffs: [], textSame: 0, textClose: 0, textDiffs: [], jekyllLiquidErrors: 0,
+    dateDiffs: [], dateByDesign: [], titleDiffs: [], categoryDiffs: [], textSame: 0, textClose: 0, textDiffs: [], jekyllLiquidErrors: 0,
   };
   const oraclePaths = new Set(oracle.map((p) => p.path));
   for (const r of ours) if (r.post && r.post.status === "published" && !oraclePaths.has(r.path)) f.extra.push(r.path);
@@ -91,7 +100,7 @@ async function compareSite(site: string, oracle: OraclePost[], ours: LocalResult
       continue;
     }
     f.imported += 1;
-    const jekyllText = htmlToText(o.content);
+    const jekyllText = htmlToText(withoutChrome(o.content));
     const ourText = htmlToText(post.bodyHtml);
     if (RAW_MARKER_RE.test(post.bodyHtml)) {
       f.rawMarkers.push(o.path);
@@ -99,7 +108,10 @@ async function compareSite(site: string, oracle: OraclePost[], ours: LocalResult
     }
     if (deadAnchors(post.bodyHtml) > 0 && deadAnchors(o.content) === 0) f.deadAnchors.push(o.path);
     if (LANGUAGE_CLASS_RE.test(o.content) && !LANGUAGE_CLASS_RE.test(post.bodyHtml)) f.languageLost.push(o.path);
-    if (Date.parse(o.date) !== post.publishedAt) f.dateDiffs.push(`${o.path}: jekyll ${o.date}, ours ${new Date(post.publishedAt).toISOString()}`);
+    const date = dateVerdict(o.date, post.publishedAt, timezone);
+    const dates = `${o.path}: jekyll ${o.date}, ours ${new Date(post.publishedAt).toISOString()}`;
+    if (date === "differs") f.dateDiffs.push(dates);
+    else if (date === "newsroom-time") f.dateByDesign.push(dates);
     if (o.title.replace(/\s+/g, " ").trim() !== post.title) f.titleDiffs.push(`${o.path}: jekyll "${o.title}", ours "${post.title}"`);
     // Compared by slug: our names may come from _data/categories.yml, Jekyll's are as written.
     const ourCats = post.categories.map((c) => c.slug).filter((s) => s !== DEFAULT_CATEGORY);
@@ -131,7 +143,7 @@ function printFigures(all: SiteFigures[], verbose: boolean): void {
       `${f.site}: jekyll builds ${f.jekyllPosts}, imported ${f.imported} (${pct(f.imported, f.jekyllPosts)}), ` +
         `raw markers ${f.rawMarkers.length} (${f.rawMarkersNotInJekyll.length} not in Jekyll's output), extra ${f.extra.length}, ` +
         `dead #links ${f.deadAnchors.length}, code language lost ${f.languageLost.length}, ` +
-        `date diffs ${f.dateDiffs.length}, title diffs ${f.titleDiffs.length}, category diffs ${f.categoryDiffs.length}, ` +
+        `date diffs ${f.dateDiffs.length} (+${f.dateByDesign.length} newsroom time by design), title diffs ${f.titleDiffs.length}, category diffs ${f.categoryDiffs.length}, ` +
         `text same ${f.textSame}, close ${f.textClose}, different ${f.textDiffs.length}, Liquid errors in Jekyll ${f.jekyllLiquidErrors}`,
     );
     const show = (label: string, items: string[]): void => {
@@ -182,7 +194,8 @@ async function main(): Promise<void> {
   for (const site of positionals) {
     const cache = values["oracle-cache"] ? path.join(values["oracle-cache"], `${path.basename(path.resolve(site))}.json`) : null;
     const ours = await importSiteLocally(site, { legacy: values.legacy ?? false });
-    const sample = values.sample ? sampleOf(readSite(site).posts.map((p) => p.path), Number(values.sample)) : undefined;
+    const read = readSite(site);
+    const sample = values.sample ? sampleOf(read.posts.map((p) => p.path), Number(values.sample)) : undefined;
     let oracle: OraclePost[];
     if (cache && existsSync(cache)) oracle = JSON.parse(readFileSync(cache, "utf8")) as OraclePost[];
     else {
@@ -193,7 +206,7 @@ async function main(): Promise<void> {
       }
     }
     const built = new Set(sample ?? ours.map((r) => r.path));
-    all.push(await compareSite(site, oracle, ours.filter((r) => built.has(r.path))));
+    all.push(await compareSite(site, read.context.timezone, oracle, ours.filter((r) => built.has(r.path))));
   }
   printFigures(all, values.verbose ?? false);
   if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 1));

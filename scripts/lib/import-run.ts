@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { chooseAdminTarget, UsageError, type AdminTarget } from "./admin-target";
-import { isJekyllSite, readSite } from "./jekyll-site";
+import { enclosingSite, isJekyllSite, readSite } from "./jekyll-site";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 import { prepareSite } from "./site-import";
 import type { SiteContext } from "../../src/ingest/types";
@@ -77,29 +77,47 @@ export type ImportOptions = {
 
 export type ImportCounts = Record<Result["outcome"], number> & { files: number; missing: number };
 
-/** A Jekyll site folder becomes one batch with its context; other paths are bare posts. */
+/**
+ * A Jekyll site folder becomes one batch with its context. A post file inside a site folder
+ * (found by walking up: enclosingSite) is sent as that site's post, with its context and
+ * site-relative path, so it becomes the same article, with the same fields (lang, time
+ * zone, categories), as in a site import. Other paths are bare posts.
+ */
 async function batches(paths: string[]): Promise<{ batches: Batch[]; files: number; missing: string[]; skipped: { path: string; reason: string }[] }> {
   const out: Batch[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const bare: string[] = [];
-  let files = 0;
+  // Site root -> "all" (the site was named) or the site-relative paths of files named inside it.
+  const sites = new Map<string, "all" | Set<string>>();
   for (const p of paths) {
-    if (!isJekyllSite(p)) {
-      bare.push(p);
-      continue;
-    }
-    const site = readSite(p);
-    const prepared = await prepareSite(site);
-    for (const s of site.skipped) skipped.push({ path: path.join(p, s.path), reason: s.reason });
+    if (isJekyllSite(p)) sites.set(path.resolve(p), "all");
+    else bare.push(p);
+  }
+  const { files: bareFiles, missing } = collectPostFiles(bare);
+  const loose: string[] = [];
+  for (const file of bareFiles) {
+    const inSite = enclosingSite(file);
+    const chosen = inSite ? sites.get(inSite.root) : undefined;
+    if (!inSite) loose.push(file);
+    else if (chosen !== "all") sites.set(inSite.root, (chosen ?? new Set<string>()).add(inSite.rel));
+  }
+  let files = 0;
+  for (const [root, chosen] of sites) {
+    const site = readSite(root);
+    const only = chosen === "all" ? undefined : new Set(site.posts.filter((p) => chosen.has(p.path)));
+    // A named file the site would not publish (a draft, an undated name) is sent alone, as before.
+    if (chosen !== "all") for (const rel of chosen) if (!site.posts.some((p) => p.path === rel)) loose.push(path.join(root, rel));
+    const prepared = await prepareSite(site, only ? { only } : {});
+    if (!only) for (const s of site.skipped) skipped.push({ path: path.join(root, s.path), reason: s.reason });
+    if (prepared.posts.length === 0) continue;
     out.push({
       site: prepared.context,
       files: prepared.posts.map((post) => ({ path: post.abs, text: post.text, sendPath: post.path, warnings: post.warnings })),
     });
     files += prepared.posts.length;
   }
-  const { files: bareFiles, missing } = collectPostFiles(bare);
-  if (bareFiles.length > 0) out.push({ files: readPostFiles(bareFiles) });
-  return { batches: out, files: files + bareFiles.length, missing, skipped };
+  if (loose.length > 0) out.push({ files: readPostFiles(loose) });
+  return { batches: out, files: files + loose.length, missing, skipped };
 }
 
 /** `unlikeJekyll`: posts whose date we read otherwise than Jekyll on purpose (a site's zone-less timestamps). */

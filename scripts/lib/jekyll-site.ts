@@ -38,6 +38,20 @@ export function isJekyllSite(dir: string): boolean {
     (existsSync(path.join(dir, "_config.yml")) || existsSync(path.join(dir, "_posts")));
 }
 
+/**
+ * The Jekyll site a post file sits in, for a file sent alone: the nearest folder above it
+ * with a `_config.yml`, the file being in a `_posts` folder below that one. `rel` is the
+ * file's site-relative path, as a site import sends it.
+ */
+export function enclosingSite(file: string): { root: string; rel: string } | null {
+  const abs = path.resolve(file);
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    const rel = path.relative(dir, abs).split(path.sep).join("/");
+    if (rel.split("/").slice(0, -1).includes("_posts") && existsSync(path.join(dir, "_config.yml"))) return { root: dir, rel };
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
 function readYamlFile(file: string): unknown {
   // Ruby's YAML lets a repeated key take the last value; so must we, or such a site cannot be read.
   return existsSync(file) ? (parseYaml(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), { uniqueKeys: false }) as unknown) : null;

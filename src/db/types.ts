@@ -61,6 +61,14 @@ export type NewsSitemapArticle = Pick<Article, "infoCode" | "title" | "published
  * (write-articles.ts) stores. Defined here so the data layer never imports ingest.
  */
 export type ParsedPost = ArticleContent & {
+  /**
+   * For a generated info code: the codes earlier rules gave this post, tried when it is
+   * written so an article stored under one keeps it (src/db/post-identity.ts). Empty when
+   * the code was given (front matter, share link, file name).
+   */
+  priorCodes: string[];
+  /** The dated file name a generated code came from, else null: a loose post's way to its earlier site import. */
+  codeFileName: string | null;
   /** Every category, primary first (Jekyll's folder categories, then front matter). */
   categories: CategoryRef[];
   /** Whether the post names its primary category's display name itself (footer, `category_name`, site file). */

@@ -57,6 +57,8 @@ const categoryRef = z.object({ slug: z.string().check(z.maxLength(200)), name: z
 /** ParsedPost (src/db/types.ts) as it crosses the binding. A field added there fails `npm run typecheck` here until added. */
 export const parsedPostSchema = z.object({
   infoCode: z.string().check(z.regex(/^[A-Z]{2}\d{18}$/)),
+  priorCodes: z.array(z.string().check(z.regex(/^[A-Z]{2}\d{18}$/))).check(z.maxLength(4)),
+  codeFileName: nullableText,
   title: z.string().check(z.maxLength(2000)),
   summary: z.string().check(z.maxLength(TEXT_MAX)),
   bodyHtml: z.string().check(z.maxLength(TEXT_MAX)),

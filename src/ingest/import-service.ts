@@ -7,6 +7,7 @@
  * purges). This file runs in the main Worker: it must not import the parser.
  */
 import type { Db } from "../db/client";
+import { settleInfoCodes } from "../db/post-identity";
 import { writePosts, type ArticleStatus, type WriteOutcome, type WriteRequest, type WriteResult } from "../db/write-articles";
 import type { ChangeSet } from "./after-write";
 import type { ParseOutcome } from "./contract";
@@ -82,8 +83,11 @@ export function changeSetOf(written: WriteResult[]): ChangeSet {
 /** Writes what the ingest Worker parsed: `parsed[i]` is the outcome of `inputs[i]`. */
 export async function importPosts(db: Db, inputs: PostInput[], parsed: readonly ParseOutcome[], now: number): Promise<ImportReport> {
   const results: ImportResult[] = new Array(inputs.length);
+  // A generated code yields to the one its article is already stored under (post-identity.ts).
+  const settled = await settleInfoCodes(db, parsed.flatMap((outcome) => (outcome.ok ? [outcome.post] : [])));
+  let next = 0;
   const posts = parsed.map((outcome, index) => {
-    if (outcome.ok) return { index, post: outcome.post };
+    if (outcome.ok) return { index, post: settled[next++] ?? outcome.post };
     results[index] = { ...label(index, inputs[index] ?? { text: "" }), infoCode: null, outcome: "rejected", ...outcome.rejection };
     return null;
   });

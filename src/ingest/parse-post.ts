@@ -8,7 +8,7 @@ import { sha256Hex } from "./hash";
 import { absoluteHttpUrl, firstImageUrl, htmlToText, sourceNameFrom, truncateText } from "../lib/html-text";
 import { INGEST_TREE_LIMITS, lineOfNthTag, TreeLimitError } from "./html-tree";
 import { MAX_POST_BYTES } from "./limits";
-import { generateInfoCode, INFO_CODE_RULE, infoCodeFromPath, isInfoCode } from "./info-code";
+import { generateInfoCode, INFO_CODE_RULE, infoCodeFromFileName, infoCodeFromPath, isInfoCode } from "./info-code";
 import { hasLiquid, stripLiquid } from "./liquid-strip";
 import { renderMarkdown } from "./markdown";
 import { MarkdownLimitError } from "./markdown-guard";
@@ -122,6 +122,38 @@ function readTags(fm: FrontMatter): string[] {
   return tags;
 }
 
+type InfoCodes = { infoCode: string; priorCodes: string[]; codeFileName: string | null };
+
+/**
+ * The file name's date as a day (Jekyll's `2021-12-01-init.md`), read the same in any zone;
+ * null when the name has none or it is no calendar day (Jekyll then uses front matter).
+ */
+function fileNameDay(path: PostPath): PostDate | null {
+  if (!path.dateText) return null;
+  try {
+    return parsePostDate(path.dateText, 0);
+  } catch (err) {
+    if (!(err instanceof PostDateError)) throw err;
+    return null;
+  }
+}
+
+/**
+ * A generated code depends only on what a post has however it is sent (info-code.ts): a
+ * dated file name decides. priorCodes are the codes earlier rules gave the same post; the
+ * write keeps an article already stored under one of them (src/db/post-identity.ts).
+ */
+async function generatedCodes(date: { text: string; date: PostDate }, title: string, path: PostPath | null, site: SiteContext | undefined): Promise<InfoCodes> {
+  const siteCode = site && path ? await infoCodeFromPath(`${site.url ?? ""}${site.baseurl ?? ""}`, path.path, date.date) : null;
+  const day = path ? fileNameDay(path) : null;
+  // No dated file name: the earlier rules stand (a site's path; else date and title).
+  if (!path || !day) return { infoCode: siteCode ?? (await generateInfoCode(date.text, title, date.date)), priorCodes: [], codeFileName: null };
+  const fileName = path.path.slice(path.path.lastIndexOf("/") + 1);
+  const infoCode = await infoCodeFromFileName(fileName, day);
+  const prior = [siteCode, await generateInfoCode(date.text, title, date.date)];
+  return { infoCode, priorCodes: [...new Set(prior.filter((c): c is string => c !== null && c !== infoCode))], codeFileName: fileName };
+}
+
 async function readInfoCode(
   fm: FrontMatter,
   chrome: Boilerplate,
@@ -130,14 +162,14 @@ async function readInfoCode(
   title: string,
   path: PostPath | null,
   site: SiteContext | undefined,
-): Promise<string> {
+): Promise<InfoCodes> {
   const e = fm.entry("info_code");
   if (e) {
     const code = fm.text(e).trim();
     if (!isInfoCode(code)) {
       throw new PostParseError(`\`info_code\` on line ${e.line}: "${code}" is not ${INFO_CODE_RULE}.`, e.line, "info_code");
     }
-    return code;
+    return { infoCode: code, priorCodes: [], codeFileName: null };
   }
   const link = chrome.shareLink;
   if (link) {
@@ -149,12 +181,10 @@ async function readInfoCode(
         "infoCode",
       );
     }
-    return link.infoCode;
+    return { infoCode: link.infoCode, priorCodes: [], codeFileName: null };
   }
-  if (path?.infoCode) return path.infoCode;
-  // A site's post is identified by its path, as Jekyll's URLs are; a bare post keeps the old key.
-  if (site && path) return infoCodeFromPath(`${site.url ?? ""}${site.baseurl ?? ""}`, path.path, date.date);
-  return generateInfoCode(date.text, title, date.date);
+  if (path?.infoCode) return { infoCode: path.infoCode, priorCodes: [], codeFileName: null };
+  return generatedCodes(date, title, path, site);
 }
 
 function readSummary(fm: FrontMatter, bodyHtml: string, creditText: string | null): string {
@@ -311,7 +341,7 @@ function readHead(text: string, options: ParsePostOptions) {
  */
 export async function identifyPost(text: string, options: ParsePostOptions = {}): Promise<{ infoCode: string; publishedAt: number; updatedAt: number | null }> {
   const { fm, chrome, bodyStartLine, published, updated, title, path, site } = readHead(text, options);
-  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
+  const { infoCode } = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
   return { infoCode, publishedAt: published.date.instantMs, updatedAt: updated?.date.instantMs ?? null };
 }
 
@@ -323,7 +353,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   // leaves the body, so teasers, feeds and search never carry it.
   const textCredit = givenSource === "" ? takeTextCredit(chrome.markdown) : null;
   const { html: bodyHtml, credit } = renderBody(textCredit?.markdown ?? chrome.markdown, sourceText, bodyStartLine);
-  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
+  const { infoCode, priorCodes, codeFileName } = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
   const sourceName = givenSource || (credit ? sourceNameFrom(credit) : null) || textCredit?.source || null;
   const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
@@ -347,6 +377,8 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   // YAML escapes ("\0", "\ud800") can put back what normalize() removed: clean each field too.
   const post: ParsedPost = {
     infoCode,
+    priorCodes,
+    codeFileName,
     title: cleanText(title),
     summary: cleanText(readSummary(fm, bodyHtml, credit)),
     bodyHtml: cleanText(bodyHtml),

@@ -177,7 +177,12 @@ admin.post("/resanitize", async (c) => {
   const version = await sanitizerVersion(c.env);
   const rows = await rowsToResanitize(c.env.DB, version, limit);
   const inputs = rows.map((r) => ({ name: r.infoCode, text: r.sourceText }));
-  const report = await importPosts(createDb(c.env.DB), inputs, await parsePosts(c.env, inputs), Date.now());
+  // Each row is re-rendered in place: its stored code stands, even one its file name gave
+  // (the row keeps no path, so parsed alone the post would get another).
+  const parsed = (await parsePosts(c.env, inputs)).map((o, i) =>
+    o.ok ? { ...o, post: { ...o.post, infoCode: rows[i]?.infoCode ?? o.post.infoCode, priorCodes: [], codeFileName: null } } : o,
+  );
+  const report = await importPosts(createDb(c.env.DB), inputs, parsed, Date.now());
   await afterArticlesChanged(c, report.changes);
   const { remaining, siteImports } = await countToResanitize(c.env.DB, version);
   // siteImports: rows from a site import, left for `npm run import -- <site>` (see rowsToResanitize).

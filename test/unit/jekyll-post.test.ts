@@ -39,15 +39,31 @@ describe("file names", () => {
 });
 
 describe("site identity", () => {
-  it("derives a generated code from the site-relative path, not title or date", async () => {
+  it("derives a generated code from the file name alone: not title, time, folder or site", async () => {
     const a = await parsePost(post("title: A\ndate: 2022-04-28 10:00"), { path: "_posts/2022-04-28-a.md", site });
     const retitled = await parsePost(post("title: A (corrected)\ndate: 2022-04-28 11:00"), { path: "_posts/2022-04-28-a.md", site });
     const other = await parsePost(post("title: A\ndate: 2022-04-28 10:00"), { path: "_posts/2022-04-28-b.md", site });
     expect(a.infoCode).toMatch(/^EW20220428\d{10}$/);
     expect(retitled.infoCode).toBe(a.infoCode);
     expect(other.infoCode).not.toBe(a.infoCode);
+    const alone = await parsePost(post("title: A\ndate: 2022-04-28 10:00"), { path: "2022-04-28-a.md" });
     const otherSite = await parsePost(post("title: A\ndate: 2022-04-28 10:00"), { path: "_posts/2022-04-28-a.md", site: { ...site, url: "https://b.example" } });
-    expect(otherSite.infoCode).not.toBe(a.infoCode);
+    expect(alone.infoCode).toBe(a.infoCode);
+    expect(otherSite.infoCode).toBe(a.infoCode);
+  });
+
+  it("names the codes earlier rules gave the post, so a stored article keeps its code", async () => {
+    const text = post("title: A\ndate: 2022-04-28 10:00");
+    const inSite = await parsePost(text, { path: "_posts/2022-04-28-a.md", site });
+    const alone = await parsePost(text, { path: "2022-04-28-a.md" });
+    const before = await parsePost(text);
+    // The site-qualified code first (what site imports gave), then date + title (loose files).
+    expect(inSite.priorCodes).toHaveLength(2);
+    expect(inSite.priorCodes[1]).toBe(before.infoCode);
+    expect(alone.priorCodes).toEqual([before.infoCode]);
+    expect(before.priorCodes).toEqual([]);
+    const coded = await parsePost(text, { path: "_posts/2022-04-28-NW202204282363815497.md", site });
+    expect(coded.priorCodes).toEqual([]);
   });
 });
 
