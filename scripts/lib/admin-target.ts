@@ -52,13 +52,42 @@ async function localServer(waitMs = SERVER_WAIT_MS): Promise<string | null> {
   return null;
 }
 
+/** How often one request is sent again after a 429 or a 503 that says when to come back. */
+const MAX_RETRIES = 30;
+const MAX_WAIT_S = 60;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Send = (method: string, route: string, body?: string) => Promise<Response>;
+
+/**
+ * Every command's requests honour Retry-After: the per-token request limit (429: a large
+ * archive sends more than 60 requests a minute) and a briefly unavailable ingest Worker
+ * (503 before anything was written) are waited out and the same request sent again, each
+ * wait said on stderr. A 503 that carries per-post results is an answer (some posts landed),
+ * left to the caller.
+ */
+export function honouringRetryAfter(label: string, send: Send): Send {
+  return async (method, route, body) => {
+    for (let attempt = 0; ; attempt++) {
+      const res = await send(method, route, body);
+      const retryAfter = Number(res.headers.get("Retry-After"));
+      if ((res.status !== 429 && res.status !== 503) || !Number.isFinite(retryAfter) || attempt >= MAX_RETRIES) return res;
+      const text = await res.text();
+      if (res.status === 503 && text.includes('"results"')) return new Response(text, { status: res.status, headers: res.headers });
+      const wait = Math.min(Math.max(retryAfter, 1), MAX_WAIT_S);
+      console.error(`note: ${label} answered ${res.status}${res.status === 429 ? " (request limit)" : ""}; sending ${method} ${route.split("?")[0]} again in ${wait} s`);
+      await sleep(wait * 1000);
+    }
+  };
+}
+
 function headers(token: string, body?: string): Record<string, string> {
   return { Authorization: `Bearer ${token}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) };
 }
 
 function httpTarget(base: string, token: string, label: string): AdminTarget {
-  const request = (method: string, route: string, body?: string): Promise<Response> =>
-    fetch(new URL(route, base), { method, headers: headers(token, body), ...(body !== undefined ? { body } : {}) });
+  const request = honouringRetryAfter(label, (method, route, body) =>
+    fetch(new URL(route, base), { method, headers: headers(token, body), ...(body !== undefined ? { body } : {}) }));
   return { label, request, post: (route, body) => request("POST", route, body), close: async () => undefined };
 }
 
@@ -79,7 +108,7 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
   applyLocalMigrations();
   const oneRunToken = crypto.randomUUID();
   const worker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
-  const request = async (method: string, route: string, body?: string): Promise<Response> => {
+  const request = honouringRetryAfter(`the local D1 (${where})`, async (method, route, body) => {
     const res = await worker.mf.dispatchFetch(`http://127.0.0.1${route}`, {
       method,
       headers: headers(oneRunToken, body),
@@ -87,7 +116,7 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
     });
     // Miniflare's Response is undici's; re-wrap so callers see the global type.
     return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
-  };
+  });
   return {
     label: `the local D1 (${where})`,
     request,
