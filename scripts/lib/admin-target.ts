@@ -102,9 +102,12 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
   const server = devToken && !process.env.EDGEWIRE_PERSIST_TO ? await localServer() : null;
   if (server && devToken) return httpTarget(server, devToken, `the local server at ${server}`);
   const where = path.relative(process.cwd(), PERSIST_TO) || ".";
-  // One line, always: a running server's edge cache is not purged by this kind of write.
-  const why = process.env.EDGEWIRE_PERSIST_TO ? "EDGEWIRE_PERSIST_TO names a state folder of its own" : `no local server answers on http://127.0.0.1:${devServerPort()}`;
-  console.error(`note: ${why}; writing the local D1 (${where}) directly with the Worker started in-process.`);
+  // A fallback is one line: a running server's edge cache is not purged by this kind of
+  // write. A state folder named on purpose (EDGEWIRE_PERSIST_TO: tests, benchmarks) is no
+  // fallback, and no server can own it, so nothing is said.
+  if (!process.env.EDGEWIRE_PERSIST_TO) {
+    console.error(`note: no local server answers on http://127.0.0.1:${devServerPort()}; writing the local D1 (${where}) directly with the Worker started in-process.`);
+  }
   applyLocalMigrations();
   const oneRunToken = crypto.randomUUID();
   const worker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });

@@ -99,4 +99,4 @@ export const ROUTES = {
 export const PUBLIC_ROUTES: readonly RoutePolicy[] = Object.values(ROUTES);
 
 /** GET routes that are deliberately not cached: liveness, the view beacon, admin reads. */
-export const UNCACHED_GET_PATHS: readonly string[] = ["/healthz", "/v/:file", "/api/v1/admin/stats", "/api/v1/admin/stats/:infoCode"];
+export const UNCACHED_GET_PATHS: readonly string[] = ["/healthz", "/v/:file", "/api/v1/admin/stats", "/api/v1/admin/stats/:infoCode", "/api/v1/admin/sync-state"];
