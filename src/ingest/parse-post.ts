@@ -17,6 +17,7 @@ import { DEFAULT_CATEGORY, readCategories } from "./post-categories";
 import { readLang } from "./post-lang";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
 import { parsePostPath, titleFromSlug, type PostPath } from "./post-path";
+import { readJekyllUrl } from "./post-url";
 import { checkRowSize } from "./row-size";
 import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
 import { defaultsFor } from "./site-defaults";
@@ -311,12 +312,16 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     null;
   const image = fm.optionalText(fm.entry("image"));
   const lang = readLang(fm, site?.lang);
+  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.instantMs);
   // What was read from outside the text must be in the hash, or a changed site would look unchanged.
   const context = path || site ? `\n#path:${path?.path ?? ""}\n#site:${JSON.stringify(site ?? null)}` : "";
   // The stored language is named in the hash too (only when there is one, so other posts keep
   // theirs): a post stored before articles.lang existed is then "updated" on its next import,
   // which fills the column.
   const langMark = lang ? `\n#lang:${lang}` : "";
+  // The old site URL likewise: a site post stored before article_urls existed is "updated"
+  // once on its next import, which records its URL.
+  const urlMark = jekyllUrl !== null ? `\n#url:${jekyllUrl}` : "";
   const cleanCategories = categories.map((c) => ({ slug: c.slug, name: cleanText(c.name) }));
 
   // YAML escapes ("\0", "\ud800") can put back what normalize() removed: clean each field too.
@@ -343,7 +348,8 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     ...(lang ? { lang } : {}),
     warnings: fm.warnings,
     sourceKey: site && path ? `${site.url ?? ""}${site.baseurl ?? ""}\n${path.path}` : null,
-    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}${langMark}`),
+    jekyllUrl,
+    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}${langMark}${urlMark}`),
     sanitizerVersion: SANITIZER_VERSION,
   };
   checkRowSize(post, bodyStartLine);

@@ -41,6 +41,7 @@ export const MAX_POSTS_PER_REQUEST = 500;
 const siteContext = z.strictObject({
   url: z.optional(z.string().check(z.maxLength(500))),
   baseurl: z.optional(z.string().check(z.maxLength(500))),
+  permalink: z.optional(z.string().check(z.maxLength(500))),
   timezone: z.optional(z.string().check(z.maxLength(64))),
   // Checked per post (a malformed one is a warning, as in front matter); the bound only
   // keeps the request small: the import command sends at most SITE_LANG_MAX_CHARS.
