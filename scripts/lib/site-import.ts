@@ -3,7 +3,7 @@
  * (lines unchanged, so reported lines are the file's) with its body's Liquid rendered, the
  * site-relative path, and the site context from _config.yml. post_url and link resolve to
  * the target's edgewire page (/a/{infoCode}) when the site has that post, else to the
- * partner's own address.
+ * partner's own address; so do plain links to a post's old URL (site-links.ts).
  */
 import path from "node:path";
 import { parseFrontMatter, splitFrontMatter } from "../../src/ingest/front-matter";
@@ -11,6 +11,7 @@ import { parsePost } from "../../src/ingest/parse-post";
 import { PostParseError, type SiteContext } from "../../src/ingest/types";
 import type { Site } from "./jekyll-site";
 import { createSiteLiquid } from "./liquid";
+import { rewriteSiteLinks } from "./site-links";
 
 export type PreparedPost = { path: string; abs: string; text: string; warnings: { line: number; message: string }[] };
 export type Prepared = { context: SiteContext; posts: PreparedPost[] };
@@ -18,12 +19,15 @@ export type Prepared = { context: SiteContext; posts: PreparedPost[] };
 const stem = (p: string): string => path.posix.basename(p).replace(/\.[^.]+$/, "");
 
 export async function prepareSite(site: Site): Promise<Prepared> {
-  // First pass: every post's info code, so links between posts can point at edgewire pages.
+  // First pass: every post's info code and old URL, so links between posts can point at edgewire pages.
   const codes = new Map<string, string>();
+  const urls = new Map<string, string>();
   await Promise.all(
     site.posts.map(async (p) => {
       try {
-        codes.set(p.path, (await parsePost(p.text, { path: p.path, site: site.context })).infoCode);
+        const parsed = await parsePost(p.text, { path: p.path, site: site.context });
+        codes.set(p.path, parsed.infoCode);
+        if (parsed.jekyllUrl !== null) urls.set(parsed.jekyllUrl, parsed.infoCode);
       } catch (err) {
         if (!(err instanceof PostParseError)) throw err;
       }
@@ -61,7 +65,7 @@ export async function prepareSite(site: Site): Promise<Prepared> {
     posts.push({
       path: p.path,
       abs: p.abs,
-      text: `${head}\n${rendered}`,
+      text: `${head}\n${rewriteSiteLinks(rendered, urls, site.context.url)}`,
       warnings: warnings.map((w) => ({ line: split.closingLine + 1 + w.lineIndex, message: w.message })),
     });
   }

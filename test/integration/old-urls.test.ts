@@ -56,7 +56,8 @@ describe("a post's old Jekyll URL", () => {
   });
 
   it("answers the spellings a static host serves the same page under", async () => {
-    await fixture();
+    // The same site again changes nothing.
+    expect((await fixture()).map((r) => r.outcome)).toEqual(["unchanged", "unchanged"]);
     for (const path of ["/emnews/2021/12/08/202112082206735975", "/%65mnews/2021/12/08/202112082206735975.html"]) {
       const res = await SELF.fetch(`${BASE}${path}`, { redirect: "manual" });
       expect([path, res.status, res.headers.get("location")]).toEqual([path, 301, `/a/${CODE}`]);
