@@ -8,7 +8,7 @@ import { jekyllPostUrl, PermalinkError } from "./jekyll-url";
 import type { PostPath } from "./post-path";
 import type { SiteContext } from "./types";
 import type { Zone } from "./zone";
-import { decodeUrlPath } from "../lib/old-urls";
+import { decodeUrlPath, MAX_OLD_URL_CHARS } from "../lib/old-urls";
 
 /**
  * Jekyll's page.categories: folders above `_posts`, then `categories` (a string split on
@@ -39,6 +39,11 @@ export function readJekyllUrl(fm: FrontMatter, path: PostPath | null, site: Site
       slug: fm.optionalText(slugEntry) ?? path.slug.replace(/\.+$/, ""),
       path: path.path,
     });
+    if (url.length > MAX_OLD_URL_CHARS) {
+      // Longer than any request path the route looks up: kept nowhere (and the row stays small).
+      fm.warnings.push({ line: own ? own.line : 1, message: `The post's URL on its site is ${url.length} characters; old URLs longer than ${MAX_OLD_URL_CHARS} are not kept.` });
+      return null;
+    }
     return decodeUrlPath(url);
   } catch (err) {
     if (!(err instanceof PermalinkError)) throw err;

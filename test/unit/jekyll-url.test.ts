@@ -77,6 +77,12 @@ describe("a site post's old URL (Jekyll's permalink, with baseurl)", () => {
     expect(p.warnings).toContainEqual({ line: 3, message: expect.stringContaining("`:nope`") });
   });
 
+  it("keeps no URL, with a warning, past the longest path the route looks up", async () => {
+    const p = await parsePost(`---\ntitle: A\npermalink: /${"a".repeat(1100)}/\n---\nx\n`, { path: "_posts/2022-01-01-a.md", site: SITE });
+    expect(p.jekyllUrl).toBeNull();
+    expect(p.warnings).toContainEqual({ line: 3, message: expect.stringContaining("not kept") });
+  });
+
   it("escapes values as Jekyll links them (percent-encoded UTF-8, sub-delims kept)", () => {
     expect(escapeJekyllPath("市场/finance")).toBe("%E5%B8%82%E5%9C%BA/finance");
     expect(escapeJekyllPath("big news")).toBe("big%20news");
