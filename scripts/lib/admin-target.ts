@@ -18,6 +18,8 @@ export type AdminTarget = {
   label: string;
   /** POST to an admin route ("/api/v1/admin/…"), JSON body when given. */
   post: (route: string, body?: string) => Promise<Response>;
+  /** Any method on an admin route (GET, PUT, DELETE), JSON body when given. */
+  request: (method: string, route: string, body?: string) => Promise<Response>;
   close: () => Promise<void>;
 };
 
@@ -36,11 +38,9 @@ function headers(token: string, body?: string): Record<string, string> {
 }
 
 function httpTarget(base: string, token: string, label: string): AdminTarget {
-  return {
-    label,
-    post: (route, body) => fetch(new URL(route, base), { method: "POST", headers: headers(token, body), ...(body !== undefined ? { body } : {}) }),
-    close: async () => undefined,
-  };
+  const request = (method: string, route: string, body?: string): Promise<Response> =>
+    fetch(new URL(route, base), { method, headers: headers(token, body), ...(body !== undefined ? { body } : {}) });
+  return { label, request, post: (route, body) => request("POST", route, body), close: async () => undefined };
 }
 
 export async function chooseAdminTarget(url: string | undefined, token: string | undefined): Promise<AdminTarget> {
@@ -56,17 +56,19 @@ export async function chooseAdminTarget(url: string | undefined, token: string |
   applyLocalMigrations();
   const oneRunToken = crypto.randomUUID();
   const worker = await startLocalWorker({ bindings: { ADMIN_TOKEN: oneRunToken, ADMIN_TOKEN_NEXT: "" } });
+  const request = async (method: string, route: string, body?: string): Promise<Response> => {
+    const res = await worker.mf.dispatchFetch(`http://127.0.0.1${route}`, {
+      method,
+      headers: headers(oneRunToken, body),
+      ...(body !== undefined ? { body } : {}),
+    });
+    // Miniflare's Response is undici's; re-wrap so callers see the global type.
+    return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
+  };
   return {
     label: `the local D1 (${path.relative(process.cwd(), PERSIST_TO) || "."})`,
-    post: async (route, body) => {
-      const res = await worker.mf.dispatchFetch(`http://127.0.0.1${route}`, {
-        method: "POST",
-        headers: headers(oneRunToken, body),
-        ...(body !== undefined ? { body } : {}),
-      });
-      // Miniflare's Response is undici's; re-wrap so callers see the global type.
-      return new Response(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) });
-    },
+    request,
+    post: (route, body) => request("POST", route, body),
     close: () => worker.dispose(),
   };
 }

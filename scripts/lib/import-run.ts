@@ -11,6 +11,7 @@ import { isJekyllSite, readSite } from "./jekyll-site";
 import { chunkPosts, collectPostFiles, readPostFiles, type PostFile } from "./posts";
 import { prepareSite } from "./site-import";
 import type { SiteContext } from "../../src/ingest/types";
+import { JEKYLL_WOULD_SHOW } from "../../src/ingest/post-date";
 
 const POSTS_PER_REQUEST = 200;
 const BYTES_PER_REQUEST = 4 * 1024 * 1024;
@@ -27,7 +28,7 @@ export type Result = {
 };
 
 /** What one request carries: posts (with a site-relative path for a site) and the site's context. */
-type Batch = { files: (PostFile & { sendPath?: string; warnings?: { line: number; message: string }[] })[]; site?: SiteContext };
+export type Batch = { files: (PostFile & { sendPath?: string; warnings?: { line: number; message: string }[] })[]; site?: SiteContext };
 
 export { UsageError };
 
@@ -101,6 +102,57 @@ async function batches(paths: string[]): Promise<{ batches: Batch[]; files: numb
   return { batches: out, files: files + bareFiles.length, missing, skipped };
 }
 
+/** `unlikeJekyll`: posts whose date we read otherwise than Jekyll on purpose (a site's zone-less timestamps). */
+export type Tally = { counts: Record<Result["outcome"], number>; reasons: Map<string, number>; unlikeJekyll: number };
+
+/**
+ * Sends batches through the admin import API in requests of at most POSTS_PER_REQUEST
+ * posts, printing one line per post (only rejections when quiet); `beforePrint` runs before
+ * a request's lines are printed and `onProgress` hears the number of posts done after. Throws on a transport error or an answer
+ * without per-post results (what was sent before stays stored: importing is idempotent).
+ */
+export async function sendBatches(target: AdminTarget, work: Batch[], options: { quiet?: boolean; onProgress?: (done: number) => void; beforePrint?: () => void } = {}): Promise<Tally> {
+  const counts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0 };
+  const reasons = new Map<string, number>();
+  let unlikeJekyll = 0;
+  let done = 0;
+  for (const batch of work) {
+    for (const chunk of chunkPosts(batch.files, POSTS_PER_REQUEST, BYTES_PER_REQUEST)) {
+      const results = await sendChunk(target, chunk, batch.site);
+      options.beforePrint?.();
+      for (const result of results) {
+        const post: Batch["files"][number] | undefined = chunk[result.index];
+        const file = post?.path ?? "?";
+        if (!options.quiet || result.outcome === "rejected") printResult(path.relative(process.cwd(), file) || file, result, post?.warnings ?? []);
+        counts[result.outcome] += 1;
+        if (result.warnings?.some((w) => w.message.includes(JEKYLL_WOULD_SHOW))) unlikeJekyll += 1;
+        if (result.outcome === "rejected" || result.outcome === "stale" || result.outcome === "failed") {
+          const key = `${result.outcome}: ${reasonKey(result.reason ?? "")}`;
+          reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        }
+      }
+      done += chunk.length;
+      options.onProgress?.(done);
+    }
+  }
+  return { counts, reasons, unlikeJekyll };
+}
+
+/** The reasons counted, then the one summary line both import and sync end with. */
+export function printSummary(tally: Tally, files: number, label: string, seconds: string, skipped: number, extra = ""): void {
+  const { counts } = tally;
+  for (const [reason, n] of [...tally.reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)} ${reason}`);
+  if (skipped > 0) console.log(`  ${String(skipped).padStart(5)} skipped (not published by Jekyll)`);
+  if (tally.unlikeJekyll > 0) {
+    console.log(`  ${String(tally.unlikeJekyll).padStart(5)} dated as the newsroom meant, not as Jekyll shows them (see "${JEKYLL_WOULD_SHOW}" warnings)`);
+  }
+  console.log(
+    `${files} files into ${label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
+      `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected${extra}` +
+      (counts.failed > 0 ? `, ${counts.failed} failed (run again)` : ""),
+  );
+}
+
 export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   const { batches: work, files, missing, skipped } = await batches(options.paths);
   for (const m of missing) console.error(`import: ${m}: no such file or folder`);
@@ -108,37 +160,15 @@ export async function runImport(options: ImportOptions): Promise<ImportCounts> {
   for (const s of skipped) if (!options.quiet) console.log(`skipped    ${path.relative(process.cwd(), s.path) || s.path}: ${s.reason}`);
 
   const target = await chooseAdminTarget(options.url, options.token);
-  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0, failed: 0, files, missing: missing.length };
-  const reasons = new Map<string, number>();
   const started = performance.now();
+  let tally: Tally;
   try {
-    for (const batch of work) {
-      for (const chunk of chunkPosts(batch.files, POSTS_PER_REQUEST, BYTES_PER_REQUEST)) {
-        const results = await sendChunk(target, chunk, batch.site);
-        for (const result of results) {
-          const post: Batch["files"][number] | undefined = chunk[result.index];
-          const file = post?.path ?? "?";
-          if (!options.quiet || result.outcome === "rejected") printResult(path.relative(process.cwd(), file) || file, result, post?.warnings ?? []);
-          counts[result.outcome] += 1;
-          if (result.outcome === "rejected" || result.outcome === "stale" || result.outcome === "failed") {
-            const key = `${result.outcome}: ${reasonKey(result.reason ?? "")}`;
-            reasons.set(key, (reasons.get(key) ?? 0) + 1);
-          }
-        }
-      }
-    }
+    tally = await sendBatches(target, work, { quiet: options.quiet });
   } finally {
     await target.close();
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(5)} ${reason}`);
-  if (skipped.length > 0) console.log(`  ${String(skipped.length).padStart(5)} skipped (not published by Jekyll)`);
-  console.log(
-    `${files} files into ${target.label} in ${seconds}s: ${counts.created} created, ${counts.updated} updated, ` +
-      `${counts.unchanged} unchanged, ${counts.stale} stale, ${counts.rejected} rejected` +
-      (counts.failed > 0 ? `, ${counts.failed} failed (run again)` : ""),
-  );
-  return counts;
+  printSummary(tally, files, target.label, ((performance.now() - started) / 1000).toFixed(1), skipped.length);
+  return { ...tally.counts, files, missing: missing.length };
 }
 
 /** A reason without its line numbers and quoted values, so like reasons count together. */

@@ -10,7 +10,12 @@ import { parse as parseYaml } from "yaml";
 import type { SiteContext } from "../../src/ingest/types";
 import { isZoneName } from "../../src/ingest/zone";
 
-export type SitePost = { path: string; abs: string; text: string };
+/**
+ * `path` is where Jekyll reads the post from (date, slug, categories, the article's source
+ * key); `file` is where it is in the folder: the same, except for an archive folder's copy
+ * (`old_post/x.md` is read as `_posts/x.md`, see readSite).
+ */
+export type SitePost = { path: string; file: string; abs: string; text: string };
 export type Site = {
   root: string;
   config: Record<string, unknown>;
@@ -116,25 +121,59 @@ function readData(dir: string): Record<string, unknown> {
   return data;
 }
 
-export function readSite(rootInput: string): Site {
+export type ReadSiteOptions = {
+  /**
+   * Top-level folders whose post files are this site's articles too, each read as if it
+   * were `_posts/` (`old_post/2021-12-08-x.md` as `_posts/2021-12-08-x.md`): a mirror that
+   * moves older posts out of `_posts` keeps them as the same articles. None by default.
+   */
+  archiveDirs?: readonly string[];
+};
+
+/** An archive folder name as the option takes it: one folder, `/`-free at both ends. */
+export function archiveDirName(dir: string): string {
+  return dir.replace(/\\/g, "/").replace(/^\.?\/+|\/+$/g, "");
+}
+
+/**
+ * Where Jekyll reads a site-relative file from when it is a post file by its place and
+ * name (under a `_posts` folder, or in an archive folder: read as `_posts/…`), else null.
+ * For files that are gone (a sync's deletions); readSite walks what is there.
+ */
+export function postReadPath(file: string, options: ReadSiteOptions = {}): string | null {
+  const parts = file.split("/");
+  const name = parts[parts.length - 1] ?? "";
+  if (!POST_EXT_RE.test(name) || !DATED_RE.test(name) || parts.includes("_drafts")) return null;
+  const archive = (options.archiveDirs ?? []).map(archiveDirName).find((d) => d !== "" && parts[0] === d);
+  if (archive) return `_posts${file.slice(archive.length)}`;
+  return parts.slice(0, -1).includes("_posts") ? file : null;
+}
+
+export function readSite(rootInput: string, options: ReadSiteOptions = {}): Site {
   const root = path.resolve(rootInput);
   const raw = readYamlFile(path.join(root, "_config.yml"));
   const config = isRecord(raw) ? raw : {};
   const exclude = [...DEFAULT_EXCLUDE, ...(Array.isArray(config.exclude) ? config.exclude.map(String) : [])];
   const posts: SitePost[] = [];
   const skipped: Site["skipped"] = [];
-  const walk = (rel: string, inPosts: boolean): void => {
+  const archives = new Set((options.archiveDirs ?? []).map(archiveDirName).filter((d) => d !== ""));
+  const walk = (rel: string, inPosts: boolean, archive?: string): void => {
     for (const entry of readdirSync(path.join(root, rel)).sort()) {
       const sub = rel === "" ? entry : `${rel}/${entry}`;
       if (entry.startsWith(".") || excluded(sub, exclude)) continue;
+      if (rel === "" && archives.has(entry)) {
+        if (statSync(path.join(root, sub), { throwIfNoEntry: false })?.isDirectory()) walk(sub, true, entry);
+        continue;
+      }
       const stat = statSync(path.join(root, sub), { throwIfNoEntry: false });
       if (!stat) continue;
       if (stat.isDirectory()) {
         if (entry === "_drafts") skipped.push({ path: sub, reason: "drafts: Jekyll does not publish _drafts" });
         else if (entry === "_posts") walk(sub, true);
-        else if (inPosts || !entry.startsWith("_")) walk(sub, inPosts);
+        else if (inPosts || !entry.startsWith("_")) walk(sub, inPosts, archive);
       } else if (inPosts && POST_EXT_RE.test(entry)) {
-        if (DATED_RE.test(entry)) posts.push({ path: sub, abs: path.join(root, sub), text: readFileSync(path.join(root, sub), "utf8") });
+        const read = archive ? `_posts${sub.slice(archive.length)}` : sub;
+        if (DATED_RE.test(entry)) posts.push({ path: read, file: sub, abs: path.join(root, sub), text: readFileSync(path.join(root, sub), "utf8") });
         else skipped.push({ path: sub, reason: "not a post: Jekyll only publishes _posts files named YYYY-MM-DD-slug.ext" });
       }
     }

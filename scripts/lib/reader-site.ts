@@ -22,6 +22,18 @@ export const ENGLISH = "RS202401060000000002";
 
 export type ReaderSite = { origin: string; stop: () => Promise<void> };
 
+export type ReaderSiteOptions = {
+  /** The Worker's 127.0.0.1 port; else EDGEWIRE_READER_PORT, else a free one. */
+  port?: number;
+  /**
+   * False: no image host, so the site listens on one port only; the posts' pictures then
+   * point at the Worker itself, miss there, and show the failed-image box.
+   */
+  imageHost?: boolean;
+  /** Posts imported after the standard ones (build them with `post`). */
+  extraPosts?: readonly string[];
+};
+
 async function listen(server: Server, port = 0): Promise<number> {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return (server.address() as AddressInfo).port;
@@ -50,7 +62,8 @@ function imageHost(): Server {
   });
 }
 
-function post(front: Record<string, string | string[]>, body: string, categoryName: string): string {
+/** A Jekyll post as partners send it, with the footer line that names its category. */
+export function post(front: Record<string, string | string[]>, body: string, categoryName: string): string {
   const lines = ["---", "layout: post"];
   for (const [key, value] of Object.entries(front)) lines.push(`${key}: ${JSON.stringify(value)}`);
   lines.push("---", body, "", `[返回${categoryName}](//example.com/category/${String(front.categories)}.html)｜[返回首页](//example.com/)`);
@@ -123,17 +136,17 @@ export const PAGES: readonly { name: string; path: string; status: number }[] = 
   { name: "embed", path: `/embed/${SEED}`, status: 200 },
 ];
 
-export async function startReaderSite(): Promise<ReaderSite> {
+export async function startReaderSite(options: ReaderSiteOptions = {}): Promise<ReaderSite> {
   const state = mkdtempSync(path.join(os.tmpdir(), "edgewire-reader-"));
   process.env.EDGEWIRE_PERSIST_TO = state;
   const { applyLocalMigrations, buildWorker, startLocalWorker } = await import("./local-worker");
-  const images = imageHost();
-  const imagesOrigin = `http://127.0.0.1:${await listen(images)}`;
+  const port = options.port ?? (Number(process.env.EDGEWIRE_READER_PORT) || (await freePort()));
+  const origin = `http://127.0.0.1:${port}`;
+  const images = options.imageHost === false ? null : imageHost();
+  const imagesOrigin = images ? `http://127.0.0.1:${await listen(images)}` : origin;
   applyLocalMigrations();
   // Inside the project: workerd refuses module paths that climb out of its working folder.
   const scriptPath = buildWorker(path.join(ROOT, ".wrangler/dist-reader"));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
   const worker = await startLocalWorker({
     port,
     scriptPath,
@@ -141,12 +154,12 @@ export async function startReaderSite(): Promise<ReaderSite> {
   });
   const stop = async () => {
     await worker.dispose();
-    await new Promise((resolve) => images.close(resolve));
+    if (images) await new Promise((resolve) => images.close(resolve));
     rmSync(state, { recursive: true, force: true });
   };
   const admin = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
   try {
-    const res = await loopbackFetch(`${origin}/api/v1/admin/import`, { method: "POST", headers: admin, body: JSON.stringify({ posts: posts(imagesOrigin) }) });
+    const res = await loopbackFetch(`${origin}/api/v1/admin/import`, { method: "POST", headers: admin, body: JSON.stringify({ posts: [...posts(imagesOrigin), ...(options.extraPosts ?? [])] }) });
     assert.equal(res.status, 200, await res.text());
     const gone = await loopbackFetch(`${origin}/api/v1/admin/articles/RS202401020000000103`, { method: "DELETE", headers: admin });
     assert.equal(gone.status, 200, await gone.text());

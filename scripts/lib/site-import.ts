@@ -7,9 +7,9 @@
  */
 import path from "node:path";
 import { parseFrontMatter, splitFrontMatter } from "../../src/ingest/front-matter";
-import { parsePost } from "../../src/ingest/parse-post";
+import { identifyPost } from "../../src/ingest/parse-post";
 import { PostParseError, type SiteContext } from "../../src/ingest/types";
-import type { Site } from "./jekyll-site";
+import type { Site, SitePost } from "./jekyll-site";
 import { createSiteLiquid } from "./liquid";
 import { rewriteSiteLinks } from "./site-links";
 
@@ -18,16 +18,36 @@ export type Prepared = { context: SiteContext; posts: PreparedPost[] };
 
 const stem = (p: string): string => path.posix.basename(p).replace(/\.[^.]+$/, "");
 
-export async function prepareSite(site: Site): Promise<Prepared> {
-  // First pass: every post's info code and old URL, so links between posts can point at edgewire pages.
+export type PrepareOptions = {
+  /** Prepare just these posts (`npm run sync`'s changed files); links from them still resolve to any post of the site. */
+  only?: ReadonlySet<SitePost>;
+  /** Info codes already known (sync identifies its posts first), so they are not read twice. */
+  codes?: ReadonlyMap<SitePost, string>;
+};
+
+// The post a `post_url` or `link` tag names (its argument), as written.
+const LINK_TAG_RE = /\{%-?\s*(?:post_url|link)\s+["']?([^\s"'%]+)/g;
+
+export async function prepareSite(site: Site, options: PrepareOptions = {}): Promise<Prepared> {
+  const { only } = options;
+  const chosen = only ? site.posts.filter((p) => only.has(p)) : site.posts;
+  // First pass: the info code and old URL of every post a link may name, so links between
+  // posts can point at edgewire pages. With `only`, those the chosen posts' link tags name.
+  const named = new Set((only ? chosen : []).flatMap((p) => [...p.text.matchAll(LINK_TAG_RE)].map((m) => stem(m[1] ?? ""))));
+  const targets = only ? site.posts.filter((p) => only.has(p) || named.has(stem(p.path))) : site.posts;
   const codes = new Map<string, string>();
   const urls = new Map<string, string>();
   await Promise.all(
-    site.posts.map(async (p) => {
+    targets.map(async (p) => {
       try {
-        const parsed = await parsePost(p.text, { path: p.path, site: site.context });
-        codes.set(p.path, parsed.infoCode);
-        if (parsed.jekyllUrl !== null) urls.set(parsed.jekyllUrl, parsed.infoCode);
+        const known = options.codes?.get(p);
+        if (known) {
+          codes.set(p.path, known);
+          return;
+        }
+        const identified = await identifyPost(p.text, { path: p.path, site: site.context });
+        codes.set(p.path, identified.infoCode);
+        if (identified.jekyllUrl !== null) urls.set(identified.jekyllUrl, identified.infoCode);
       } catch (err) {
         if (!(err instanceof PostParseError)) throw err;
       }
@@ -47,7 +67,7 @@ export async function prepareSite(site: Site): Promise<Prepared> {
 
   const context: SiteContext = { ...site.context, liquidRendered: true };
   const posts: PreparedPost[] = [];
-  for (const p of site.posts) {
+  for (const p of chosen) {
     const text = p.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     let split;
     let page: Record<string, unknown> = {};

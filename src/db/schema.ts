@@ -160,3 +160,14 @@ export const articleViews = sqliteTable(
     index("article_views_day_idx").on(t.day, t.infoCode, t.views),
   ],
 );
+
+/**
+ * `npm run sync` (scripts/sync.ts): per followed Git archive, the last commit whose posts
+ * are all stored. `site` is the archive's `url` from _config.yml (or its remote or folder
+ * name); a run diffs from `commit` to the checkout's HEAD.
+ */
+export const syncState = sqliteTable("sync_state", {
+  site: text("site").primaryKey(),
+  commit: text("commit").notNull(),
+  syncedAt: integer("synced_at").notNull(),
+});

@@ -9,12 +9,14 @@ import { MAX_LANG_CHARS, normalizeLang } from "../lib/lang";
 import { MAX_POST_BYTES } from "./limits";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
+// One message for every way a date can be wrong ("yesterday" is too short before it is malformed).
+const DATE_RULE = "must be a date like 2022-04-28 14:08:53 +0800 or 2022-04-28T14:08:53+08:00 (RFC 3339)";
 const dateText = z
-  .string()
+  .string(DATE_RULE)
   .check(
-    z.minLength(10),
-    z.maxLength(40),
-    z.regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*(Z|[+-]\d{2}:?\d{2})?$/, "must look like 2022-04-28 14:08:53 +0800 or RFC 3339"),
+    z.minLength(10, DATE_RULE),
+    z.maxLength(40, DATE_RULE),
+    z.regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*(Z|[+-]\d{2}:?\d{2})?$/, DATE_RULE),
   );
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(max));
 const optionalText = (max: number) => z.optional(z.string().check(z.maxLength(max)));

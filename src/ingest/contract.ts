@@ -32,6 +32,21 @@ export type ParseRejection = {
 /** One outcome per input, in the order sent. */
 export type ParseOutcome = { ok: true; post: ParsedPost } | { ok: false; rejection: ParseRejection };
 
+/**
+ * Not parsed in this call, to keep the answer within ANSWER_BUDGET_BYTES: the caller sends
+ * it again in another call. The first post of a call is never deferred, so every call makes
+ * progress, and no answer nears the RPC message limit (32 MiB) however large the posts render.
+ */
+export type Deferred = { ok: false; deferred: true };
+export type WireOutcome = ParseOutcome | Deferred;
+
+/**
+ * What one parsePosts answer may carry, counted as the ingest Worker measures it
+ * (answerBytes: two bytes per UTF-16 unit of every string, as V8 serializes non-Latin-1 text).
+ * A quarter of the RPC limit: the estimate never undercounts by that much.
+ */
+export const ANSWER_BUDGET_BYTES = 8 * 1024 * 1024;
+
 /** Compile-time check that a schema produces exactly the type the rest of the code uses. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -88,10 +103,11 @@ const outcomeSchema = z.union([
   z.object({ ok: z.literal(true), post: parsedPostSchema }),
   z.object({ ok: z.literal(false), rejection: rejectionSchema }),
 ]);
+const wireOutcomeSchema = z.union([outcomeSchema, z.object({ ok: z.literal(false), deferred: z.literal(true) })]);
 
-/** What the main Worker accepts back: exactly `count` outcomes, each a post or a rejection. */
+/** What the main Worker accepts back: exactly `count` outcomes, each a post, a rejection or (parsePosts only) deferred. */
 export function outcomesSchema(count: number) {
-  return z.array(outcomeSchema).check(z.length(count, `expected ${count} outcomes`));
+  return z.array(wireOutcomeSchema).check(z.length(count, `expected ${count} outcomes`));
 }
 
 const outcomeMatches: Same<z.infer<typeof outcomeSchema>, { ok: true; post: WireParsedPost } | { ok: false; rejection: ParseRejection }> = true;
@@ -125,7 +141,7 @@ export const versionSchema = z.object({ sanitizerVersion: z.number().check(z.int
 
 /** The ingest Worker's RPC methods (src/ingest/worker.ts implements them; main calls them through INGEST). */
 export interface IngestApi {
-  parsePosts(request: ParsePostsRequest): Promise<ParseOutcome[]>;
+  parsePosts(request: ParsePostsRequest): Promise<WireOutcome[]>;
   parseArticle(request: ParseArticleRequest): Promise<ParseOutcome>;
   version(): { sanitizerVersion: number };
 }

@@ -7,10 +7,14 @@ import { PostParseError } from "./types";
 
 export type SplitPost = {
   yamlText: string;
+  /** File line of the opening `---` (after any leading blank lines). */
+  openingLine: number;
   /** File line of the closing `---`; the body starts on the line after it. */
   closingLine: number;
   /** Body lines, the first of which is file line closingLine + 1. */
   bodyLines: string[];
+  /** Accepted but worth fixing: blank lines before the opening `---`. */
+  warnings: PostWarning[];
 };
 
 const FENCE_RE = /^---[ \t]*$/;
@@ -25,26 +29,43 @@ function looksLikeYaml(line: string): boolean {
   return /^(?:\s|#|-\s|-$|$)/.test(line) || /^[^<\s][^:]*:(?:\s|$)/.test(line);
 }
 
-/** Splits normalized post text (LF only) into its front matter and body lines. */
+// A byte order mark is invisible in editors: one may start the text or a blank line.
+const BOM_RE = /\uFEFF/g;
+const BLANK_RE = /^[ \t]*$/;
+
+/**
+ * Splits normalized post text (LF only) into its front matter and body lines. Blank lines
+ * (or a stray BOM) before the opening `---` are skipped with a warning: Jekyll would not
+ * see front matter there and would publish the YAML as text, which no newsroom means.
+ */
 export function splitFrontMatter(text: string): SplitPost {
   const lines = text.split("\n");
-  if (!FENCE_RE.test(lines[0] ?? "")) {
-    throw new PostParseError(`The post has no front matter: its first line must be \`---\`. ${HOW_TO_FIX}`, 1);
+  const open = lines.findIndex((line) => !BLANK_RE.test(line.replace(BOM_RE, "")));
+  if (open === -1 || !FENCE_RE.test((lines[open] ?? "").replace(BOM_RE, ""))) {
+    const at = open === -1 ? 1 : open + 1;
+    const first = open > 0 ? `its first line that is not blank (line ${at})` : "its first line";
+    throw new PostParseError(`The post has no front matter: ${first} must be \`---\`. ${HOW_TO_FIX}`, at);
   }
-  const close = lines.findIndex((line, i) => i > 0 && CLOSE_RE.test(line));
+  const warnings: PostWarning[] =
+    open === 0
+      ? []
+      : [{ line: open + 1, message: `front matter starts on line ${open + 1}, after ${open === 1 ? "a blank line" : `${open} blank lines`}; read as front matter (Jekyll would show it as text). Start the file with \`---\`.` }];
+  const close = lines.findIndex((line, i) => i > open && CLOSE_RE.test(line));
   if (close === -1) {
     // Point at the first line that cannot be YAML: that is where `---` was forgotten.
-    const stray = lines.findIndex((line, i) => i > 0 && !looksLikeYaml(line));
+    const stray = lines.findIndex((line, i) => i > open && !looksLikeYaml(line));
     const where = stray === -1 ? "" : ` before line ${stray + 1}`;
     throw new PostParseError(
-      `The front matter opened on line 1 is never closed: add a line \`---\`${where}. ${HOW_TO_FIX}`,
-      stray === -1 ? 1 : stray + 1,
+      `The front matter opened on line ${open + 1} is never closed: add a line \`---\`${where}. ${HOW_TO_FIX}`,
+      stray === -1 ? open + 1 : stray + 1,
     );
   }
   return {
-    yamlText: lines.slice(1, close).join("\n"),
+    yamlText: lines.slice(open + 1, close).join("\n"),
+    openingLine: open + 1,
     closingLine: close + 1,
     bodyLines: lines.slice(close + 1),
+    warnings,
   };
 }
 
@@ -180,9 +201,9 @@ export function indentQuotedContinuations(yamlText: string): string {
  * Parses the YAML with the 1.2 core schema, so `date` stays the text the partner wrote
  * (the 1.1 schema would turn it into a Date and lose the offset). Duplicate keys are
  * allowed and the last one wins, as in Ruby's YAML, with a warning naming both lines.
+ * `firstLine` is the file line of the YAML's first line (the one after the opening `---`).
  */
-export function parseFrontMatter(yamlText: string): FrontMatter {
-  const firstLine = 2;
+export function parseFrontMatter(yamlText: string, firstLine = 2): FrontMatter {
   const lineCounter = new LineCounter();
   const doc = parseDocument(indentQuotedContinuations(yamlText), {
     schema: "core",
@@ -195,6 +216,10 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
   const err = doc.errors[0];
   if (err) {
     const line = lineAt(err.pos[0]);
+    // The YAML reader reports running out of stack as its error: say what in the post causes it.
+    if (/call stack/i.test(err.message)) {
+      throw new PostParseError(`Front matter on line ${line} nests lists or maps hundreds of levels deep, more than can be read; flatten it.`, line);
+    }
     throw new PostParseError(
       `Front matter YAML error on line ${line}: ${err.message}. Quote values that contain ": " or start with [ { * & ! | > ' " % @.`,
       line,

@@ -12,7 +12,7 @@ import type { Bindings } from "../env";
 import { AppError } from "../lib/errors";
 import { logError } from "../lib/log";
 import type { ArticleJson } from "./article-json";
-import { outcomesSchema, versionSchema, type ParseInput, type ParseOutcome } from "./contract";
+import { outcomesSchema, versionSchema, type ParseInput, type ParseOutcome, type WireOutcome } from "./contract";
 import type { SiteContext } from "./types";
 
 /** Seconds a client is told to wait before sending again after the ingest Worker failed. */
@@ -62,27 +62,50 @@ function chunks(inputs: readonly ParseInput[]): ParseInput[][] {
 }
 
 /** The outcomes of one call, validated: exactly one per input sent. */
-function checked(call: string, answer: unknown, count: number): ParseOutcome[] {
+function checked(call: string, answer: unknown, count: number): WireOutcome[] {
   const parsed = outcomesSchema(count).safeParse(answer);
   if (!parsed.success) throw unavailable(call, new Error(`answer does not match the contract: ${parsed.error.issues[0]?.message ?? "invalid"}`));
   return parsed.data;
 }
 
+const isDeferred = (o: WireOutcome): o is Extract<WireOutcome, { deferred: true }> => "deferred" in o;
+
+/**
+ * One chunk's outcomes: posts the ingest Worker deferred (its answer reached its budget,
+ * contract.ts) are sent again, in as many calls as it takes. Each call parses at least its
+ * first post, so this ends; an answer that defers everything breaks the contract (503).
+ */
+async function parseChunk(ingest: NonNullable<Bindings["INGEST"]>, part: readonly ParseInput[], site?: SiteContext): Promise<ParseOutcome[]> {
+  const outcomes: (ParseOutcome | undefined)[] = new Array<ParseOutcome | undefined>(part.length);
+  let pending = part.map((_, i) => i);
+  while (pending.length > 0) {
+    const plain = pending.map((i) => {
+      const p = part[i] as ParseInput;
+      return { text: p.text, ...(p.name ? { name: p.name } : {}), ...(p.path ? { path: p.path } : {}) };
+    });
+    let answer: unknown;
+    try {
+      answer = await ingest.parsePosts(site ? { inputs: plain, site } : { inputs: plain });
+    } catch (err) {
+      throw unavailable("parsePosts", err);
+    }
+    const got = checked("parsePosts", answer, pending.length);
+    const next: number[] = [];
+    for (const [k, outcome] of got.entries()) {
+      const at = pending[k] as number;
+      if (isDeferred(outcome)) next.push(at);
+      else outcomes[at] = outcome;
+    }
+    if (next.length === pending.length) throw unavailable("parsePosts", new Error("every post of the call was deferred"));
+    pending = next;
+  }
+  return outcomes as ParseOutcome[];
+}
+
 /** One outcome per input, in order; throws the 503 AppError when the ingest Worker fails. */
 export async function parsePosts(env: Bindings, inputs: readonly ParseInput[], site?: SiteContext): Promise<ParseOutcome[]> {
   const ingest = binding(env);
-  const parts = await Promise.all(
-    chunks(inputs).map(async (part) => {
-      const plain = part.map((p) => ({ text: p.text, ...(p.name ? { name: p.name } : {}), ...(p.path ? { path: p.path } : {}) }));
-      let answer: unknown;
-      try {
-        answer = await ingest.parsePosts(site ? { inputs: plain, site } : { inputs: plain });
-      } catch (err) {
-        throw unavailable("parsePosts", err);
-      }
-      return checked("parsePosts", answer, part.length);
-    }),
-  );
+  const parts = await Promise.all(chunks(inputs).map((part) => parseChunk(ingest, part, site)));
   return parts.flat();
 }
 
@@ -96,7 +119,7 @@ export async function parseArticle(env: Bindings, infoCode: string, article: Art
     throw unavailable("parseArticle", err);
   }
   const [outcome] = checked("parseArticle", [answer], 1);
-  if (!outcome) throw unavailable("parseArticle", new Error("no outcome"));
+  if (!outcome || isDeferred(outcome)) throw unavailable("parseArticle", new Error("no outcome"));
   return outcome;
 }
 

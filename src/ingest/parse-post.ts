@@ -21,6 +21,7 @@ import { readJekyllUrl } from "./post-url";
 import { checkRowSize } from "./row-size";
 import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
 import { defaultsFor } from "./site-defaults";
+import { takeTextCredit } from "./text-credit";
 import { cleanOptional, cleanText } from "./text-hygiene";
 import { PostParseError, PostTooLargeError, type ParsedPost, type SiteContext } from "./types";
 import type { Zone } from "./zone";
@@ -85,7 +86,8 @@ function readTitle(fm: FrontMatter, path: PostPath | null): string {
 function readDate(fm: FrontMatter, e: Entry, zone: Zone, jekyll: boolean): { text: string; date: PostDate } {
   const text = fm.text(e).trim();
   try {
-    const date = parsePostDate(text, zone, { yamlTimestampIsUtc: jekyll && fm.isPlain(e) });
+    // In a site, say where the newsroom's time differs from what Jekyll shows.
+    const date = parsePostDate(text, zone, jekyll ? { jekyll: { unquoted: fm.isPlain(e) } } : {});
     for (const note of date.notes) fm.warnings.push({ line: e.line, message: `\`${e.key}\` on line ${e.line}: ${note}.` });
     return { text, date };
   } catch (err) {
@@ -270,7 +272,8 @@ function liquidFree(bodyLines: string[], bodyStartLine: number, site: SiteContex
   return stripped.text.split("\n");
 }
 
-export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
+/** What a post says before its body is rendered: enough to know which article it is and how new. */
+function readHead(text: string, options: ParsePostOptions) {
   const defaultOffsetMin = options.defaultOffsetMin ?? DEFAULT_OFFSET_MIN;
   checkOffset(defaultOffsetMin);
   checkSize(text);
@@ -281,7 +284,8 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
   const path = options.path ? parsePostPath(options.path) : null;
   const sourceText = normalize(text);
   const split = splitFrontMatter(sourceText);
-  const fm = parseFrontMatter(split.yamlText);
+  const fm = parseFrontMatter(split.yamlText, split.openingLine + 1);
+  fm.warnings.unshift(...split.warnings);
   if (site?.defaults && path) fm.withDefaults(defaultsFor(site.defaults, path.path));
 
   const title = readTitle(fm, path);
@@ -298,17 +302,42 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
       bodyStartLine,
     );
   }
+  return { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome, zone };
+}
+
+/**
+ * A post's info code and dates without rendering its body (far cheaper than parsePost):
+ * for the import command's links between posts and for `npm run sync`'s choice between
+ * copies of one article. Throws PostParseError as parsePost does on the same head.
+ */
+export async function identifyPost(
+  text: string,
+  options: ParsePostOptions = {},
+): Promise<{ infoCode: string; publishedAt: number; updatedAt: number | null; jekyllUrl: string | null }> {
+  const { fm, chrome, bodyStartLine, published, updated, title, path, site, zone } = readHead(text, options);
+  const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
+  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.instantMs);
+  return { infoCode, publishedAt: published.date.instantMs, updatedAt: updated?.date.instantMs ?? null, jekyllUrl };
+}
+
+export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
+  const { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome, zone } = readHead(text, options);
   const { categories, named, namedSlugs } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
-  const { html: bodyHtml, credit } = renderBody(chrome.markdown, sourceText, bodyStartLine);
+  const givenSource = collapse(fm.optionalText(fm.entry("source")) ?? "");
+  // A credit ending the text names the source only when front matter names none; then it
+  // leaves the body, so teasers, feeds and search never carry it.
+  const textCredit = givenSource === "" ? takeTextCredit(chrome.markdown) : null;
+  const { html: bodyHtml, credit } = renderBody(textCredit?.markdown ?? chrome.markdown, sourceText, bodyStartLine);
   const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
 
-  const sourceName = collapse(fm.optionalText(fm.entry("source")) ?? "") || (credit ? sourceNameFrom(credit) : null);
+  const sourceName = givenSource || (credit ? sourceNameFrom(credit) : null) || textCredit?.source || null;
   const author = collapse(fm.optionalText(fm.entry("author")) ?? "") || null;
   const frontMatterUrl = fm.optionalText(fm.entry("original_url", "url"));
   const originalUrl =
     (frontMatterUrl && /^https?:\/\//i.test(frontMatterUrl.trim()) ? absoluteHttpUrl(frontMatterUrl) : null) ??
-    chrome.shareLink?.url ??
+    // The upstream article beats the share link, which points back at the mirror itself.
     (chrome.originalUrl ? absoluteHttpUrl(chrome.originalUrl) : null) ??
+    chrome.shareLink?.url ??
     null;
   const image = fm.optionalText(fm.entry("image"));
   const lang = readLang(fm, site?.lang);

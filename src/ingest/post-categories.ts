@@ -4,6 +4,7 @@
  * A category is stored by an ASCII slug (URLs) and shown by its display name.
  */
 import type { Boilerplate } from "./boilerplate";
+import { footerNameFor } from "./footer-links";
 import type { FrontMatter } from "./front-matter";
 import { sha256Hex } from "./hash";
 import { PostParseError } from "./types";
@@ -75,7 +76,7 @@ export async function readCategories(
     if (seen.has(slug)) continue;
     seen.add(slug);
     // The footer's "返回北方网新闻" link is the partner's own name for the category.
-    const footer = chrome.footerCategories.find((c) => c.slug === slug)?.name;
+    const footer = footerNameFor(chrome.footerCategories, slug, names.length === 1);
     const given = i === 0 || categories.length === 0 ? collapse(fm.optionalText(fm.entry("category_name")) ?? "") : "";
     const site = siteNames[slug] ?? siteNames[written];
     const name = footer || given || site || written;

@@ -1,11 +1,14 @@
 /**
  * Jekyll post dates: "2022-04-28 14:08:53 +0800" and the other forms Jekyll accepts
- * (checked against Jekyll 4.3.1: one-digit months, days and hours, named months, a
- * trailing zone name, which Jekyll ignores). A date keeps its offset, because pages show
- * the wall time the newsroom published at.
+ * (checked against Jekyll 4.3.1: one-digit months, days and hours, named months, zone
+ * abbreviations as Ruby's Time.parse reads them). A date keeps its offset, because pages
+ * show the wall time the newsroom published at. Where we read a date differently from
+ * Jekyll on purpose (a site's zone-less timestamp, an IANA zone name), a note says what
+ * Jekyll would show (JEKYLL_WOULD_SHOW).
  */
-import { zoneOffsetMin, wallTimeToInstant, type Zone } from "./zone";
+import { isAreaZoneName, rubyZoneOffsetMin, zoneOffsetMin, wallTimeToInstant, type Zone } from "./zone";
 import { SITE_OFFSET_MIN } from "../lib/config";
+import { toRfc3339 } from "../lib/time";
 
 /**
  * Partners are Chinese newsrooms: a post sent alone, without a site's `timezone`, is read
@@ -34,12 +37,16 @@ export type PostDate = {
 
 export type DateOptions = {
   /**
-   * Jekyll semantics for a site import: an unquoted YAML timestamp with seconds and no
-   * offset is UTC (Ruby's YAML reads it as a UTC Time); every other zone-less form is
-   * wall time in the site's zone. Off, every zone-less form is wall time in the zone.
+   * A site import: compare with what Jekyll 4.3 shows and note where we differ. `unquoted`:
+   * the value was a plain YAML scalar, which Ruby's YAML reads as a UTC Time when it is a
+   * timestamp with seconds and no offset. We read it, as every zone-less form, as wall
+   * time in the site's zone: the time the newsroom wrote.
    */
-  yamlTimestampIsUtc?: boolean;
+  jekyll?: { unquoted: boolean };
 };
+
+/** Every note about a deliberate difference from Jekyll has this; the import summary counts them. */
+export const JEKYLL_WOULD_SHOW = "Jekyll would show";
 
 /** A date that cannot be read; the caller knows which key and line it came from. */
 export class PostDateError extends Error {
@@ -50,13 +57,16 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const TIME = String.raw`(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?`;
 const OFFSET = String.raw`(?:\s*([Zz]|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?))?`;
-// A zone name after the time (`CET`, `America/New_York`): Jekyll 4.3 ignores it, so do we.
-const ZONE_NAME = String.raw`(?:\s+([A-Za-z][A-Za-z_]+(?:\/[A-Za-z_]+)*))?`;
+// A zone name after the time: `EST` or `H` (Ruby's table), `Asia/Shanghai` (IANA), `CET`
+// (neither: ignored, as Jekyll ignores it).
+const ZONE_WORD = String.raw`[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*`;
+const ZONE_NAME = String.raw`(?:\s+(${ZONE_WORD}))?`;
 const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}${OFFSET}${ZONE_NAME}$`);
 // Ruby's YAML (Psych) turns exactly this shape into a Time; zone-less means UTC there.
 const PSYCH_TIMESTAMP_RE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?$/;
 // "July 27, 2021", "27 July 2021", "Jul 27 2021 10:00".
-const NAMED_RE = new RegExp(String.raw`^(?:${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})\s+${MONTH}\.?,?\s+(\d{4}))${TIME}${OFFSET}$`, "i");
+const NAMED_RE = new RegExp(String.raw`^(?:${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})\s+${MONTH}\.?,?\s+(\d{4}))${TIME}${OFFSET}${ZONE_NAME}$`, "i");
+const ZONE_WORD_RE = new RegExp(`^${ZONE_WORD}$`);
 
 const FORMS = "use `2022-04-28 14:08:53 +0800` (time and offset optional) or `July 27, 2021`";
 
@@ -108,13 +118,31 @@ function match(text: string): Parts | null {
   if (!named) {
     const t = TRAILING_RE.exec(text);
     if (!t) return null;
-    const [, y, mo, d, h, mi, s, rest] = t;
-    return { year: Number(y), month: Number(mo), day: Number(d), h, mi, s, ignored: rest };
+    const [, y, mo, d, h, mi, s, rest = ""] = t;
+    // Time.parse still honours a zone right after the time: "12:00 EDT extra" is 12:00 -04:00.
+    const [first = "", ...others] = rest.split(/\s+/);
+    const zoneName = ZONE_WORD_RE.test(first) && namedZone(first) !== null ? first : undefined;
+    const ignored = zoneName === undefined ? rest : others.join(" ");
+    return { year: Number(y), month: Number(mo), day: Number(d), h, mi, s, zoneName, ...(ignored === "" ? {} : { ignored }) };
   }
-  const [, m1, d1, y1, d2, m2, y2, h, mi, s, frac, off] = named;
+  const [, m1, d1, y1, d2, m2, y2, h, mi, s, frac, off, zoneName] = named;
   const month = MONTHS.indexOf((m1 ?? m2 ?? "").slice(0, 3).toLowerCase()) + 1;
-  return { year: Number(y1 ?? y2), month, day: Number(d1 ?? d2), h, mi, s, frac, off };
+  return { year: Number(y1 ?? y2), month, day: Number(d1 ?? d2), h, mi, s, frac, off, zoneName };
 }
+
+/** A zone written after the time that we honour: Ruby's fixed offsets, or an IANA name. */
+function namedZone(name: string): Zone | null {
+  return rubyZoneOffsetMin(name) ?? (isAreaZoneName(name) ? name : null);
+}
+
+/** "18:39:01 +08:00", with the day in front when it is not `day`. */
+function shown(instantMs: number, offsetMin: number, day: string): string {
+  const [date = "", rest = ""] = toRfc3339(instantMs, offsetMin).split("T");
+  const time = `${rest.slice(0, 8)} ${rest.slice(8)}`;
+  return date === day ? time : `${date} ${time}`;
+}
+
+const CHINA_OFFSET_MIN = 480;
 
 /**
  * Reads a front matter date. Without an offset it is wall time in `zone` (an offset in
@@ -143,34 +171,64 @@ export function parsePostDate(input: string, zone: Zone = DEFAULT_OFFSET_MIN, op
     throw new PostDateError(`"${text}" has no such time of day; ${FORMS}`);
   }
   if (p.ignored !== undefined) notes.push(`"${p.ignored}" after the time in \`${text}\` is ignored, as Jekyll ignores it`);
-  if (p.zoneName !== undefined) notes.push(`the zone name "${p.zoneName}" in \`${text}\` is ignored, as Jekyll ignores it`);
   const millis = p.frac === undefined ? 0 : Math.floor(Number(`0.${p.frac}`) * 1000);
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const dateOnly = p.h === undefined;
-  let instantMs: number;
-  let offsetMin: number;
-  // Jekyll 4.3 (Ruby's Time.parse) ignores an offset after a bare day: "2018-12-21 +0800"
+  // Jekyll 4.3 (Ruby's Time.parse) ignores an offset or zone after a bare day: "2018-12-21 +0800"
   // is midnight in the site's zone.
   if (p.off !== undefined && dateOnly) notes.push(`the offset in \`${text}\` is ignored for a date without a time, as Jekyll ignores it`);
+  // A zone name counts only without an offset before it ("+0800 EST" is +08:00, as in Ruby).
+  const named = p.zoneName !== undefined && p.off === undefined && !dateOnly ? namedZone(p.zoneName) : null;
+  if (p.zoneName !== undefined && named === null) notes.push(`the zone name "${p.zoneName}" in \`${text}\` is ignored, as Jekyll ignores it`);
+  let instantMs: number;
+  let offsetMin: number;
   if (p.off !== undefined && !dateOnly) {
     offsetMin = parseOffset(p.off);
     instantMs = wallMs - offsetMin * 60_000;
-  } else if (options.yamlTimestampIsUtc && PSYCH_TIMESTAMP_RE.test(text)) {
-    instantMs = wallMs;
-    offsetMin = zoneOffsetMin(zone, instantMs);
   } else {
-    instantMs = wallTimeToInstant(zone, wallMs);
-    offsetMin = zoneOffsetMin(zone, instantMs);
+    const readIn = named ?? zone;
+    instantMs = wallTimeToInstant(readIn, wallMs);
+    offsetMin = zoneOffsetMin(readIn, instantMs);
+  }
+  if (typeof named === "number" && p.zoneName?.toUpperCase() === "CST" && zoneOffsetMin(zone, instantMs) === CHINA_OFFSET_MIN) {
+    notes.push(`CST in \`${text}\` is read as -06:00 (US Central), as Ruby's Time.parse reads it; write +0800 for China Standard Time`);
+  }
+  if (options.jekyll) {
+    const jekyllMs = jekyllInstant(text, p, named, zone, wallMs, options.jekyll.unquoted) ?? instantMs;
+    if (jekyllMs !== instantMs) notes.push(differsFromJekyll(text, p.zoneName, typeof named === "string", zone, { instantMs, offsetMin }, jekyllMs));
   }
   // The day the reader sees is the day at the offset shown, for the info code too.
-  const shown = new Date(instantMs + offsetMin * 60_000);
+  const wall = new Date(instantMs + offsetMin * 60_000);
   return {
     instantMs,
     offsetMin,
-    year: shown.getUTCFullYear(),
-    month: shown.getUTCMonth() + 1,
-    day: shown.getUTCDate(),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
     dateOnly,
     notes,
   };
+}
+
+/**
+ * The instant Jekyll 4.3 gives the date, when it is not ours (else null): Ruby's YAML reads
+ * an unquoted zone-less timestamp with seconds as UTC; Time.parse ignores an IANA name.
+ */
+function jekyllInstant(text: string, p: Parts, named: Zone | null, zone: Zone, wallMs: number, unquoted: boolean): number | null {
+  if (p.off !== undefined) return null;
+  if (unquoted && PSYCH_TIMESTAMP_RE.test(text)) return wallMs;
+  if (typeof named === "string") return wallTimeToInstant(zone, wallMs);
+  return null;
+}
+
+/** The note for a date we read on purpose otherwise than Jekyll, with what Jekyll would show. */
+function differsFromJekyll(
+  text: string, zoneName: string | undefined, byName: boolean, zone: Zone, ours: { instantMs: number; offsetMin: number }, jekyllMs: number,
+): string {
+  const day = toRfc3339(ours.instantMs, ours.offsetMin).slice(0, 10);
+  const theirs = `${JEKYLL_WOULD_SHOW} ${shown(jekyllMs, zoneOffsetMin(zone, jekyllMs), day)}`;
+  const readAs = shown(ours.instantMs, ours.offsetMin, day);
+  if (byName) return `the zone ${zoneName ?? ""} in \`${text}\` is honoured: read as ${readAs}; Jekyll ignores it: ${theirs}`;
+  const where = typeof zone === "string" ? ` (${zone})` : "";
+  return `${text} has no offset: read as ${readAs}${where} as the newsroom meant; ${theirs}`;
 }

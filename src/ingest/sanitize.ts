@@ -29,8 +29,12 @@ import { cleanSrcset, cleanUrl } from "./url-policy";
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
-/** Bump whenever the output for some input changes; stored with each article. */
-export const SANITIZER_VERSION = 3;
+/**
+ * Bump whenever the output for some input changes; stored with each article. It versions
+ * the whole parse of a post: 4 is the chrome change (upstream link lines and end-of-text
+ * credits leave the body; footer names for `../emnews/`-style links).
+ */
+export const SANITIZER_VERSION = 4;
 
 /** Passes after the first before giving up on a fixed point (real inputs need one). */
 const MAX_EXTRA_PASSES = 4;

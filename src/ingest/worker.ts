@@ -16,6 +16,7 @@ import {
   type ParseArticleRequest,
   type ParseOutcome,
   type ParsePostsRequest,
+  type WireOutcome,
 } from "./contract";
 import { jsonToPost } from "./json-post";
 import { parseBatch, parseOne } from "./parse-batch";
@@ -30,7 +31,7 @@ class ContractError extends Error {
 }
 
 export default class IngestWorker extends WorkerEntrypoint implements IngestApi {
-  async parsePosts(request: ParsePostsRequest): Promise<ParseOutcome[]> {
+  async parsePosts(request: ParsePostsRequest): Promise<WireOutcome[]> {
     const parsed = parsePostsRequestSchema.safeParse(request);
     if (!parsed.success) throw new ContractError("parsePosts request", parsed.error.issues.length);
     const { inputs, site } = parsed.data;

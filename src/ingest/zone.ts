@@ -47,3 +47,26 @@ export function wallTimeToInstant(zone: Zone, wallMs: number): number {
   const second = wallMs - zoneOffsetMin(zone, first) * 60_000;
   return Math.min(first, second);
 }
+
+// Ruby's Time::ZoneOffset (time.rb), the only names Time.parse turns into an offset (hours):
+// RFC 822's zones and the military letters A–Z without J. Jekyll reads dates with Time.parse.
+const RUBY_ZONE_HOURS: Record<string, number> = {
+  UTC: 0, Z: 0, UT: 0, GMT: 0,
+  EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
+  ...Object.fromEntries([..."ABCDEFGHIKLM"].map((letter, i) => [letter, i + 1])),
+  ...Object.fromEntries([..."NOPQRSTUVWXY"].map((letter, i) => [letter, -(i + 1)])),
+};
+
+/** The offset in minutes Ruby's Time.parse gives a zone abbreviation (any case), or null. */
+export function rubyZoneOffsetMin(name: string): number | null {
+  const hours = RUBY_ZONE_HOURS[name.toUpperCase()];
+  return hours === undefined ? null : hours * 60;
+}
+
+/**
+ * True for an IANA `Area/Location` name Intl knows (`Asia/Shanghai`). Bare names such as
+ * `CET` are IANA zones too, but Ruby ignores them and a newsroom rarely means one: left out.
+ */
+export function isAreaZoneName(name: string): boolean {
+  return name.includes("/") && isZoneName(name);
+}

@@ -42,3 +42,56 @@ export function tooLarge(maxBytes: number, what = "The request body"): AppError 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB` : `${Math.round(n / 1024)} KB`;
 }
+
+/** How deep a JSON request may nest: the API's own shapes need under 10; site defaults a few more. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The deepest path of a parsed JSON value, walked without recursion (a body nested 100,000
+ * deep must not exhaust the stack here), or null when it is within `limit`.
+ */
+export function tooDeep(value: unknown, limit = MAX_JSON_DEPTH): { depth: number; path: string[] } | null {
+  const stack: { v: unknown; path: string[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop() as { v: unknown; path: string[] };
+    if (typeof v !== "object" || v === null) continue;
+    if (path.length >= limit) {
+      // Follow the chain down to report how deep it really goes (bounded by the body's size).
+      let depth = path.length;
+      let node: unknown = v;
+      while (typeof node === "object" && node !== null) {
+        const first: unknown = Array.isArray(node) ? node[0] : Object.values(node)[0];
+        if (first === undefined) break;
+        node = first;
+        depth++;
+      }
+      return { depth, path };
+    }
+    for (const [k, child] of Object.entries(v)) if (typeof child === "object" && child !== null) stack.push({ v: child, path: [...path, k] });
+  }
+  return null;
+}
+
+/**
+ * A JSON request body under the byte limit, parsed, and within MAX_JSON_DEPTH: too deep a
+ * body is refused here, naming where, before any schema or the ingest binding walks it.
+ */
+export async function readJsonWithin(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readTextWithin(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+  const deep = tooDeep(value);
+  if (deep) {
+    const at = deep.path.slice(0, 8).join(".") + (deep.path.length > 8 ? ".…" : "");
+    throw new AppError(
+      "validation_failed",
+      `The request body nests ${deep.depth} levels deep (at ${at}); at most ${MAX_JSON_DEPTH} are allowed. Flatten the nested value.`,
+      { errors: [{ field: at, message: `nests deeper than ${MAX_JSON_DEPTH} levels; flatten it` }] },
+    );
+  }
+  return value;
+}

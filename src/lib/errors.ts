@@ -3,6 +3,7 @@
  * into an RFC 9457 problem+json (APIs) or an HTML page (pages); anything else becomes a
  * generic 500 with nothing internal in it.
  */
+import { fieldErrors, type IssueLike } from "./validation-messages";
 export type ErrorCode =
   | "not_found"
   | "gone"
@@ -96,15 +97,16 @@ export function internalError(): AppError {
 }
 
 /** What a zod error carries, structurally (zod/mini's and zod's issues both fit). */
-export type ValidationIssues = { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+export type ValidationIssues = { issues: readonly IssueLike[] };
 
 /**
  * The one way input that fails its schema becomes an error: every issue as
- * `errors: [{field, message}]`, the first in the detail. A body is 422
- * validation_failed; query parameters are 400 bad_request.
+ * `errors: [{field, message}]` (field, rule and fix: src/lib/validation-messages.ts), the
+ * first in the detail. A body is 422 validation_failed; query parameters are 400 bad_request.
+ * Parse with `{ reportInput: true }` so messages can say what was sent (its kind and size, never its value).
  */
 export function validationError(error: ValidationIssues, where: "body" | "query"): AppError {
-  const errors = error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || `(${where})`, message: issue.message }));
+  const errors = fieldErrors(error.issues, where);
   const first = errors[0];
   const detail = `Invalid ${where === "body" ? "request body" : "query"}: ${first?.field ?? `(${where})`}: ${first?.message ?? "invalid"}.`;
   return new AppError(where === "body" ? "validation_failed" : "bad_request", detail, { errors });

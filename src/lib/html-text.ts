@@ -81,7 +81,8 @@ export function truncateText(text: string, max: number): string {
 
 /**
  * "（文章来源：北方网）" → "北方网": the text of the `<p class="em_media">` credit, which
- * the sanitizer finds in the parsed tree (src/ingest/sanitize.ts sanitizeBody).
+ * the sanitizer finds in the parsed tree (src/ingest/sanitize.ts sanitizeBody), or of a
+ * credit ending the text (src/ingest/text-credit.ts).
  */
 export function sourceNameFrom(creditText: string): string | null {
   const text = creditText
@@ -89,7 +90,7 @@ export function sourceNameFrom(creditText: string): string | null {
     .trim()
     .replace(/^[（(]\s*/, "")
     .replace(/\s*[）)]$/, "")
-    .replace(/^(?:文章)?来源\s*[：:]\s*/, "")
+    .replace(/^(?:文章|稿件)?来源\s*[：:]\s*/, "")
     .trim();
   return text === "" ? null : text;
 }

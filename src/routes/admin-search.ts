@@ -31,7 +31,7 @@ const reindexParams = z.object({
 });
 
 adminSearch.post("/reindex", async (c) => {
-  const parsed = reindexParams.safeParse(c.req.query());
+  const parsed = reindexParams.safeParse(c.req.query(), { reportInput: true });
   if (!parsed.success) throw validationError(parsed.error, "query");
   const limit = parsed.data.limit ?? REINDEX_LIMIT;
   const rows = await articlesToReindex(c.env.DB, parsed.data.after ?? 0, limit, parsed.data.all === "1");

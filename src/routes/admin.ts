@@ -11,6 +11,7 @@ import { Hono, type Context } from "hono";
 // zod/mini: the same validation as zod, tree-shakable, about 20 KB (gzip) less in the bundle.
 import * as z from "zod/mini";
 import { createDb } from "../db/client";
+import { readSyncState, writeSyncState } from "../db/sync-state";
 import { countToResanitize, rowsToResanitize, writeStatus } from "../db/write-articles";
 import type { AppEnv } from "../env";
 import { afterArticlesChanged } from "../ingest/after-write";
@@ -20,8 +21,9 @@ import { INFO_CODE_RULE, isInfoCode } from "../ingest/info-code";
 import { parseArticle, parsePosts, sanitizerVersion } from "../ingest/ingest-client";
 import { MAX_POST_BYTES } from "../ingest/limits";
 import type { SiteContext } from "../ingest/types";
+import { isZoneName } from "../ingest/zone";
 import { requireAdmin } from "../lib/auth";
-import { readTextWithin } from "../lib/body";
+import { readJsonWithin, readTextWithin } from "../lib/body";
 import { AppError, validationError } from "../lib/errors";
 import { adminRateLimit } from "../lib/rate-limit";
 import { adminSearch } from "./admin-search";
@@ -42,7 +44,9 @@ const siteContext = z.strictObject({
   url: z.optional(z.string().check(z.maxLength(500))),
   baseurl: z.optional(z.string().check(z.maxLength(500))),
   permalink: z.optional(z.string().check(z.maxLength(500))),
-  timezone: z.optional(z.string().check(z.maxLength(64))),
+  timezone: z.optional(
+    z.string().check(z.maxLength(64), z.refine(isZoneName, "must be an IANA time zone name such as Asia/Shanghai or UTC (as in _config.yml's timezone)")),
+  ),
   // Checked per post (a malformed one is a warning, as in front matter); the bound only
   // keeps the request small: the import command sends at most SITE_LANG_MAX_CHARS.
   lang: z.optional(z.string().check(z.maxLength(200))),
@@ -83,13 +87,8 @@ function mediaType(request: Request): string {
   return (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await readTextWithin(request, MAX_REQUEST_BYTES);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON.");
-  }
+function readJson(request: Request): Promise<unknown> {
+  return readJsonWithin(request, MAX_REQUEST_BYTES);
 }
 
 /** Posts of the request. Size and content are judged per post by the write path, not here. */
@@ -101,7 +100,7 @@ async function readInputs(request: Request): Promise<{ inputs: PostInput[]; site
     return { inputs: [{ text }] };
   }
   if (type === "application/json") {
-    const parsed = importBody.safeParse(await readJson(request));
+    const parsed = importBody.safeParse(await readJson(request), { reportInput: true });
     if (!parsed.success) throw validationError(parsed.error, "body");
     const inputs = parsed.data.posts.map((p) => (typeof p === "string" ? { text: p } : p));
     return parsed.data.site ? { inputs, site: parsed.data.site } : { inputs };
@@ -152,7 +151,7 @@ function pathCode(c: Context<AppEnv>): string {
 admin.put("/articles/:infoCode", async (c) => {
   const infoCode = pathCode(c);
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", "Send the article as application/json.");
-  const parsed = articleJson.safeParse(await readJson(c.req.raw));
+  const parsed = articleJson.safeParse(await readJson(c.req.raw), { reportInput: true });
   if (!parsed.success) throw validationError(parsed.error, "body");
   const outcome = await parseArticle(c.env, infoCode, parsed.data);
   // The post the ingest Worker made of the JSON (json-post.ts) is what is stored as source text.
@@ -184,6 +183,35 @@ admin.post("/resanitize", async (c) => {
   const { remaining, siteImports } = await countToResanitize(c.env.DB, version);
   // siteImports: rows from a site import, left for `npm run import -- <site>` (see rowsToResanitize).
   return c.json({ sanitizerVersion: version, summary: summarize(report), remaining, siteImports });
+});
+
+/**
+ * Where `npm run sync` left off in a followed Git archive: GET ?site=<id> answers the last
+ * synced commit (404 before the first sync); PUT `{"site", "commit"}` records one. The
+ * command records a commit only once every post before it is stored.
+ */
+const syncSite = z.string().check(z.minLength(1, "name the site"), z.maxLength(500));
+const syncQuery = z.object({ site: syncSite });
+const syncBody = z.strictObject({
+  site: syncSite,
+  commit: z.string().check(z.regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/, "must be a full Git commit id (40 or 64 lowercase hex digits)")),
+});
+
+admin.get("/sync-state", async (c) => {
+  const parsed = syncQuery.safeParse(c.req.query());
+  if (!parsed.success) throw validationError(parsed.error, "query");
+  const state = await readSyncState(createDb(c.env.DB), parsed.data.site);
+  if (!state) throw new AppError("not_found", `No sync of ${parsed.data.site} is recorded: the next sync imports every post.`);
+  return c.json(state);
+});
+
+admin.put("/sync-state", async (c) => {
+  if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type", 'Send `{"site", "commit"}` as application/json.');
+  const parsed = syncBody.safeParse(await readJson(c.req.raw));
+  if (!parsed.success) throw validationError(parsed.error, "body");
+  const state = { ...parsed.data, syncedAt: Date.now() };
+  await writeSyncState(createDb(c.env.DB), state);
+  return c.json(state);
 });
 
 admin.route("/search", adminSearch);

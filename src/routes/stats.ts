@@ -31,7 +31,7 @@ const number = (max: number) =>
 const params = z.object({ days: z.optional(number(MAX_DAYS)), limit: z.optional(number(100)) });
 
 function readParams(c: Context<AppEnv>, defaultDays: number): { from: string; to: string; days: number; limit: number } {
-  const parsed = params.safeParse(c.req.query());
+  const parsed = params.safeParse(c.req.query(), { reportInput: true });
   if (!parsed.success) throw validationError(parsed.error, "query");
   const days = parsed.data.days ?? defaultDays;
   const now = Date.now();

@@ -13,9 +13,10 @@ import { CARD_SCRIPT } from "../embed/scripts";
 export type CardTheme = "light" | "dark" | "auto";
 
 // Colours are variables, so the dark scheme (chosen, or the reader's when "auto") is one line of values.
+// Long URLs and digit runs break anywhere in the title, summary and source: the card hides its overflow.
 const CSS = `body{margin:0;font:15px/1.6 -apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--f,#1a1a1a);background:var(--b,#fff)}
 .c{display:block;border:1px solid var(--l,#e3e3e3);border-radius:12px;overflow:hidden;color:inherit;text-decoration:none}
-.b{padding:12px 14px}h1{font-size:17px;line-height:1.4;margin:0 0 6px}p{margin:0 0 8px;color:var(--p,#555);font-size:14px;overflow-wrap:anywhere}
+.b{padding:12px 14px;overflow-wrap:anywhere}h1{font-size:17px;line-height:1.4;margin:0 0 6px}p{margin:0 0 8px;color:var(--p,#555);font-size:14px}
 .m{font-size:12px;color:var(--m,#666)}.m span+span:before{content:" · "}
 [data-theme=dark]{--f:#eee;--b:#16181c;--l:#333;--p:#bbb;--m:#999}
 @media (prefers-color-scheme:dark){[data-theme=auto]{--f:#eee;--b:#16181c;--l:#333;--p:#bbb;--m:#999}}`;

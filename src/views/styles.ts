@@ -11,13 +11,19 @@
  * alone), every tap target at least 24 px tall, no JavaScript. A failed image shows a
  * quiet box instead of the broken-image icon: browsers render ::after only on an <img>
  * that did not load.
+ *
+ * Nothing scrolls sideways at 320 px (test/browser/overflow.browser.test.ts): long URLs,
+ * digit runs and Latin words break anywhere (`anywhere`, unlike `break-word`, also shrinks
+ * the min-content width that flex items and inline blocks size by; `word-break:break-word` is
+ * the same for Safari before 15.4), flex children may shrink below their content, and wide
+ * tables and code scroll inside themselves, their cells keeping words whole.
  */
 const base = `
 :root{color-scheme:light dark;--f:#1f2328;--m:#59636e;--b:#fff;--l:#d8dee4;--s:#f3f4f6;--a:#0b57d0;--r:#c8102e}
 @media (prefers-color-scheme:dark){:root{--f:#e6edf3;--m:#9ea7b3;--b:#0d1117;--l:#30363d;--s:#161b22;--a:#79b8ff;--r:#ff7b72}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--b);color:var(--f);font:1.0625rem/1.8 -apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;overflow-wrap:break-word}
+body{margin:0;background:var(--b);color:var(--f);font:1.0625rem/1.8 -apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;overflow-wrap:anywhere;word-break:break-word}
 a{color:var(--a);text-decoration:none}
 a:hover,p a{text-decoration:underline}
 .meta a,footer a,nav a{display:inline-block;min-height:1.5rem;color:inherit}
@@ -46,7 +52,7 @@ img:after{content:"";position:absolute;inset:0;background:inherit}
 const list = `
 .list{list-style:none;padding:0}
 .list li{position:relative;display:flex;align-items:start;gap:.875rem;padding:.875rem 0;border-bottom:1px solid var(--l)}
-.list div{flex:1}
+.list div{flex:1;min-width:0}
 .list :is(h2,h3){font-size:1.0625rem;margin:0}
 .list :is(h2,h3) a{color:var(--f)}
 .list :is(h2,h3) a:after{content:"";position:absolute;inset:0}
@@ -71,7 +77,7 @@ const article = `
 .body h2,.body h3{font-size:1.3125rem;margin:1.75em 0 .6em}
 .body h3{font-size:1.1875rem}
 .tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
-.tags a{border:1px solid var(--l);border-radius:1rem;padding:0 .75rem;font-size:.875rem;line-height:1.5rem}
+.tags a{display:inline-block;border:1px solid var(--l);border-radius:1rem;padding:0 .75rem;font-size:.875rem;line-height:1.5rem}
 .beacon{position:absolute;width:1px;height:1px}
 .related{margin-top:2.5rem}
 `;
@@ -88,7 +94,7 @@ figcaption{margin-top:.5em;color:var(--m);font-size:.875rem;text-align:center}
 /** Tables, code and quotes: only articles that have them carry these. */
 const blocks = `
 table{display:block;overflow-x:auto;border-collapse:collapse}
-td,th{border:1px solid var(--l);padding:.25rem .5rem}
+td,th{border:1px solid var(--l);padding:.25rem .5rem;overflow-wrap:normal;word-break:normal}
 pre{overflow-x:auto}
 blockquote{margin:0 0 1em;padding-left:1em;border-left:3px solid var(--l);color:var(--m)}
 `;

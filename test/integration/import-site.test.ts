@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 
 const TOKEN = "test-admin-token-current";
 
-type Result = { infoCode: string | null; outcome: string; reason?: string };
+type Result = { infoCode: string | null; outcome: string; reason?: string; warnings?: { line: number; message: string }[] };
 
 async function importSite(posts: { path: string; text: string }[], site: Record<string, unknown>): Promise<Result[]> {
   const res = await SELF.fetch("https://news.example.com/api/v1/admin/import", {
@@ -57,5 +57,19 @@ describe("site imports", () => {
     await importSite([{ path: "_posts/2024-03-03-e.md", text: post("title: E\ncategories: caijing") }], { url: "https://d.example" });
     const row = await env.DB.prepare("SELECT name FROM categories WHERE slug = 'caijing'").first();
     expect(row).toEqual({ name: "财经频道" });
+  });
+
+  it("reads a site's zone-less date as its timezone's wall time, front matter after a blank line included, with warnings", async () => {
+    const text = "\n---\ntitle: 早盘快讯\ndate: 2021-12-08 10:39:01\n---\n沪指小幅高开。\n";
+    const [made] = await importSite([{ path: "_posts/2021-12-08-202112081039010009.md", text }], { url: "https://f.example", timezone: "Asia/Shanghai" });
+    expect(made?.outcome).toBe("created");
+    expect(made?.warnings).toEqual([
+      { line: 2, message: expect.stringMatching(/^front matter starts on line 2, after a blank line/) },
+      { line: 4, message: expect.stringMatching(/read as 10:39:01 \+08:00 \(Asia\/Shanghai\) as the newsroom meant; Jekyll would show 18:39:01 \+08:00/) },
+    ]);
+    const row = await env.DB.prepare("SELECT published_at, utc_offset_min FROM articles WHERE info_code = ?").bind(made?.infoCode).first();
+    expect(row).toEqual({ published_at: Date.parse("2021-12-08T10:39:01+08:00"), utc_offset_min: 480 });
+    const page = await (await SELF.fetch(`https://news.example.com/a/${made?.infoCode}`)).text();
+    expect(page).toContain("2021-12-08 10:39");
   });
 });

@@ -23,14 +23,15 @@ export type ImportCommand = {
   cleanUp: () => void;
 };
 
-export function importCommand(prefix: string, timeoutMs = 90_000): ImportCommand {
+/** `script`: another command run the same way (scripts/sync.ts); `env`: more variables for it. */
+export function importCommand(prefix: string, timeoutMs = 90_000, options: { script?: string; env?: Record<string, string> } = {}): ImportCommand {
   const state = mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     state,
     run: (...args) =>
-      spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
+      spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), options.script ?? "scripts/import.ts", ...args], {
         cwd: ROOT,
-        env: { ...process.env, EDGEWIRE_PERSIST_TO: state },
+        env: { ...process.env, ...options.env, EDGEWIRE_PERSIST_TO: state },
         encoding: "utf8",
         timeout: timeoutMs,
       }),

@@ -26,6 +26,14 @@ export const ADMIN_CALLS = {
   deleteArticle: { method: "DELETE", route: "/api/v1/admin/articles/:infoCode", path: `/api/v1/admin/articles/${EXISTING}` },
   resanitize: { method: "POST", route: "/api/v1/admin/resanitize", path: "/api/v1/admin/resanitize", contentType: "application/json" },
   searchReindex: { method: "POST", route: "/api/v1/admin/search/reindex", path: "/api/v1/admin/search/reindex?limit=1" },
+  syncStateGet: { method: "GET", route: "/api/v1/admin/sync-state", path: "/api/v1/admin/sync-state?site=https%3A%2F%2Fsecurity.example" },
+  syncStatePut: {
+    method: "PUT",
+    route: "/api/v1/admin/sync-state",
+    path: "/api/v1/admin/sync-state",
+    contentType: "application/json",
+    body: () => JSON.stringify({ site: "https://security.example", commit: "0123456789abcdef0123456789abcdef01234567" }),
+  },
   stats: { method: "GET", route: "/api/v1/admin/stats", path: "/api/v1/admin/stats" },
   articleStats: { method: "GET", route: "/api/v1/admin/stats/:infoCode", path: `/api/v1/admin/stats/${EXISTING}` },
 } satisfies Record<string, AdminCall>;

@@ -82,3 +82,76 @@ describe("the mirror's other chrome", () => {
     expect(b.markdown).toBe("<p>原文链接见文末，全文如下。</p>");
   });
 });
+
+describe("footer category names", () => {
+  it.each([
+    ["../emnews/", "emnews"],
+    ["../../emnews/index.html", "emnews"],
+    ["/emnews/", "emnews"],
+    ["//finews.example/emnews/", "emnews"],
+    ["https://finews.example/category/beifangwang.html", "beifangwang"],
+    ["//finews.example/category/Caijing.html?from=x#top", "caijing"],
+    ["../", null],
+    ["//finews.example/", null],
+    ["https://finews.example/index.html", null],
+  ])("reads the link to %j as naming %j", (dest, slug) => {
+    const b = stripBoilerplate(["正文", `[返回东财滚动新闻](${dest})`]);
+    expect(b.footerCategories).toEqual([{ slug, name: "东财滚动新闻" }]);
+    expect(b.markdown).toBe("正文");
+  });
+
+  it("reads links one a line, the home link naming nothing", () => {
+    const b = stripBoilerplate(["正文", "", "[返回东财滚动新闻](../emnews/)", "[返回首页](../)"]);
+    expect(b.footerCategories).toEqual([{ slug: "emnews", name: "东财滚动新闻" }]);
+    expect(b.markdown).toBe("正文");
+  });
+
+  it("takes no name from a script link", () => {
+    expect(stripBoilerplate(["正文", "[返回上一页](javascript:history.back())"]).footerCategories).toEqual([]);
+  });
+});
+
+describe("the upstream article link", () => {
+  it("takes the first link line of the trailing chrome and drops repeats and empty <>", () => {
+    const b = stripBoilerplate([
+      "> 摘要一句话",
+      "",
+      "正文。（来源：澎湃新闻）",
+      "",
+      "<http://up.example/a/1.html>",
+      "",
+      "<http://up.example/a/1.html>",
+      "",
+      "<>",
+      "",
+      "[返回东财滚动新闻](//mirror.example/emnews/)｜[返回首页](//mirror.example/)",
+    ]);
+    expect(b.originalUrl).toBe("http://up.example/a/1.html");
+    expect(b.markdown).toBe("> 摘要一句话\n\n正文。（来源：澎湃新闻）");
+  });
+
+  it("reads a link after the footer, a bare URL, and a post with no footer", () => {
+    expect(stripBoilerplate(["正文", "[返回首页](../)", "", "http://up.example/b"])).toMatchObject({ markdown: "正文", originalUrl: "http://up.example/b" });
+    expect(stripBoilerplate(["正文", "", "<http://up.example/c>", ""])).toMatchObject({ markdown: "正文", originalUrl: "http://up.example/c" });
+  });
+
+  it("keeps a link the story goes on after, one a colon introduces, and one that is the whole post", () => {
+    const middle = ["第一段", "", "<http://up.example/mid>", "", "第二段"];
+    expect(stripBoilerplate(middle)).toMatchObject({ markdown: middle.join("\n"), originalUrl: null });
+    const introduced = ["详见：", "", "<http://up.example/more>"];
+    expect(stripBoilerplate(introduced)).toMatchObject({ markdown: introduced.join("\n"), originalUrl: null });
+    expect(stripBoilerplate(["<http://up.example/only>"])).toMatchObject({ markdown: "<http://up.example/only>", originalUrl: null });
+  });
+
+  it("keeps a link inside a code block that ends the post", () => {
+    const lines = ["正文", "```", "http://up.example/in-code", "```"];
+    expect(stripBoilerplate(lines)).toMatchObject({ markdown: lines.join("\n"), originalUrl: null });
+  });
+
+  it("leaves the share link its info code and gives the upstream link precedence as original URL", () => {
+    const b = stripBoilerplate(["正文", "", "<http://up.example/d>", "", "<http://h/html_News/NewsShare.html?infoCode=NW202204282363815497>"]);
+    expect(b.shareLink?.infoCode).toBe("NW202204282363815497");
+    expect(b.originalUrl).toBe("http://up.example/d");
+    expect(b.markdown).toBe("正文");
+  });
+});

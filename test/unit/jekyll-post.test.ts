@@ -71,15 +71,24 @@ describe("YAML as Ruby's YAML reads it", () => {
 });
 
 describe("site context", () => {
-  it("reads zone-less dates in the site's timezone, and unquoted timestamps with seconds as UTC (as Jekyll)", async () => {
+  it("reads zone-less dates in the site's timezone, unquoted timestamps with seconds too (Jekyll: UTC), with a warning", async () => {
     const ny = { timezone: "America/New_York" };
     const wall = await parsePost(post("title: T\ndate: 2022-07-01 10:00"), { path: "_posts/2022-07-01-t.md", site: ny });
     expect(wall.publishedAt).toBe(Date.parse("2022-07-01T10:00:00-04:00"));
     expect(wall.utcOffsetMin).toBe(-240);
+    expect(wall.warnings).toEqual([]);
+    // Jekyll reads this one as 10:00 UTC (06:00 in New York); the newsroom wrote 10:00 in New York.
     const stamp = await parsePost(post("title: T\ndate: 2022-07-01 10:00:00"), { path: "_posts/2022-07-01-t.md", site: ny });
-    expect(stamp.publishedAt).toBe(Date.parse("2022-07-01T10:00:00Z"));
+    expect(stamp.publishedAt).toBe(Date.parse("2022-07-01T10:00:00-04:00"));
+    expect(stamp.warnings).toEqual([
+      {
+        line: 3,
+        message: "`date` on line 3: 2022-07-01 10:00:00 has no offset: read as 10:00:00 -04:00 (America/New_York) as the newsroom meant; Jekyll would show 06:00:00 -04:00.",
+      },
+    ]);
     const quoted = await parsePost(post("title: T\ndate: '2022-07-01 10:00:00'"), { path: "_posts/2022-07-01-t.md", site: ny });
     expect(quoted.publishedAt).toBe(Date.parse("2022-07-01T10:00:00-04:00"));
+    expect(quoted.warnings).toEqual([]);
   });
 
   it("applies defaults by path and type, the post's own keys winning", async () => {
@@ -173,5 +182,13 @@ describe("a site without timezone", () => {
     expect(inSite.utcOffsetMin).toBe(0);
     const alone = await parsePost(post("title: T"), { path: "2018-12-21-x.md" });
     expect(alone.publishedAt).toBe(Date.parse("2018-12-21T00:00:00+08:00"));
+    // An unquoted timestamp is UTC there, as Jekyll reads it: the same instant, nothing to warn about.
+    const stamp = await parsePost(post("title: T\ndate: 2018-12-21 10:39:01"), { path: "_posts/2018-12-21-x.md", site: { url: "https://e.example" } });
+    expect(stamp.publishedAt).toBe(Date.parse("2018-12-21T10:39:01Z"));
+    expect(stamp.warnings).toEqual([]);
+    // A post sent alone keeps +08:00 for it.
+    const aloneStamp = await parsePost(post("title: T\ndate: 2018-12-21 10:39:01"));
+    expect(aloneStamp.publishedAt).toBe(Date.parse("2018-12-21T10:39:01+08:00"));
+    expect(aloneStamp.warnings).toEqual([]);
   });
 });
