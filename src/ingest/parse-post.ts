@@ -316,7 +316,7 @@ export async function identifyPost(
 ): Promise<{ infoCode: string; publishedAt: number; updatedAt: number | null; jekyllUrl: string | null }> {
   const { fm, chrome, bodyStartLine, published, updated, title, path, site, zone } = readHead(text, options);
   const infoCode = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
-  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.instantMs);
+  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.jekyllInstantMs ?? published.date.instantMs);
   return { infoCode, publishedAt: published.date.instantMs, updatedAt: updated?.date.instantMs ?? null, jekyllUrl };
 }
 
@@ -341,7 +341,7 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     null;
   const image = fm.optionalText(fm.entry("image"));
   const lang = readLang(fm, site?.lang);
-  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.instantMs);
+  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.jekyllInstantMs ?? published.date.instantMs);
   // What was read from outside the text must be in the hash, or a changed site would look unchanged.
   const context = path || site ? `\n#path:${path?.path ?? ""}\n#site:${JSON.stringify(site ?? null)}` : "";
   // The stored language is named in the hash too (only when there is one, so other posts keep
