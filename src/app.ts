@@ -19,6 +19,7 @@ import { feeds } from "./routes/feeds";
 import { health } from "./routes/health";
 import { home } from "./routes/home";
 import { listings } from "./routes/listings";
+import { oldUrls } from "./routes/old-urls";
 import { search } from "./routes/search";
 import { siteAssets } from "./routes/site-assets";
 import { sitemaps } from "./routes/sitemaps";
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps = { cache: createCacheState(), purgeBatc
   app.route("/", feeds);
   app.route("/", sitemaps);
   app.route("/", siteAssets);
+  // Last: a partner's old Jekyll URLs, for paths no route above serves.
+  app.route("/", oldUrls);
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -1,6 +1,6 @@
 /**
  * A Jekyll site on disk as the import command reads it: `_config.yml` (url, baseurl,
- * timezone, lang, defaults, exclude), every `_posts` folder at any depth (folders above it give
+ * permalink, timezone, lang, defaults, exclude), every `_posts` folder at any depth (folders above it give
  * categories), `_drafts` skipped, `_includes` for Liquid, `_data/categories.yml` (or
  * `content/categories.yml`) for category display names.
  */
@@ -100,9 +100,14 @@ function siteContext(root: string, config: Record<string, unknown>): SiteContext
     : [];
   const names = categoryNames(root);
   const lang = siteLang(config.lang);
+  // Jekyll: `collections.posts.permalink` wins over the site's `permalink` (Configuration#add_default_collections).
+  const collections = isRecord(config.collections) ? config.collections : {};
+  const postsCollection = isRecord(collections.posts) ? collections.posts : {};
+  const permalink = str(postsCollection.permalink) ?? str(config.permalink);
   return {
     ...(str(config.url) ? { url: str(config.url)!.replace(/\/+$/, "") } : {}),
     ...(str(config.baseurl) ? { baseurl: `/${str(config.baseurl)!.replace(/^\/+|\/+$/g, "")}` } : {}),
+    ...(permalink ? { permalink } : {}),
     ...(timezone ? { timezone } : {}),
     ...(lang !== undefined ? { lang } : {}),
     ...(defaults.length > 0 ? { defaults } : {}),

@@ -3,7 +3,7 @@
  * (lines unchanged, so reported lines are the file's) with its body's Liquid rendered, the
  * site-relative path, and the site context from _config.yml. post_url and link resolve to
  * the target's edgewire page (/a/{infoCode}) when the site has that post, else to the
- * partner's own address.
+ * partner's own address; so do plain links to a post's old URL (site-links.ts).
  */
 import path from "node:path";
 import { parseFrontMatter, splitFrontMatter } from "../../src/ingest/front-matter";
@@ -11,6 +11,7 @@ import { identifyPost } from "../../src/ingest/parse-post";
 import { PostParseError, type SiteContext } from "../../src/ingest/types";
 import type { Site, SitePost } from "./jekyll-site";
 import { createSiteLiquid } from "./liquid";
+import { rewriteSiteLinks } from "./site-links";
 
 export type PreparedPost = { path: string; abs: string; text: string; warnings: { line: number; message: string }[] };
 export type Prepared = { context: SiteContext; posts: PreparedPost[] };
@@ -30,11 +31,12 @@ const LINK_TAG_RE = /\{%-?\s*(?:post_url|link)\s+["']?([^\s"'%]+)/g;
 export async function prepareSite(site: Site, options: PrepareOptions = {}): Promise<Prepared> {
   const { only } = options;
   const chosen = only ? site.posts.filter((p) => only.has(p)) : site.posts;
-  // First pass: the info code of every post a link may name, so links between posts can
-  // point at edgewire pages. With `only`, those the chosen posts' link tags name.
+  // First pass: the info code and old URL of every post a link may name, so links between
+  // posts can point at edgewire pages. With `only`, those the chosen posts' link tags name.
   const named = new Set((only ? chosen : []).flatMap((p) => [...p.text.matchAll(LINK_TAG_RE)].map((m) => stem(m[1] ?? ""))));
   const targets = only ? site.posts.filter((p) => only.has(p) || named.has(stem(p.path))) : site.posts;
   const codes = new Map<string, string>();
+  const urls = new Map<string, string>();
   await Promise.all(
     targets.map(async (p) => {
       try {
@@ -43,7 +45,9 @@ export async function prepareSite(site: Site, options: PrepareOptions = {}): Pro
           codes.set(p.path, known);
           return;
         }
-        codes.set(p.path, (await identifyPost(p.text, { path: p.path, site: site.context })).infoCode);
+        const identified = await identifyPost(p.text, { path: p.path, site: site.context });
+        codes.set(p.path, identified.infoCode);
+        if (identified.jekyllUrl !== null) urls.set(identified.jekyllUrl, identified.infoCode);
       } catch (err) {
         if (!(err instanceof PostParseError)) throw err;
       }
@@ -81,7 +85,7 @@ export async function prepareSite(site: Site, options: PrepareOptions = {}): Pro
     posts.push({
       path: p.path,
       abs: p.abs,
-      text: `${head}\n${rendered}`,
+      text: `${head}\n${rewriteSiteLinks(rendered, urls, site.context.url)}`,
       warnings: warnings.map((w) => ({ line: split.closingLine + 1 + w.lineIndex, message: w.message })),
     });
   }

@@ -50,6 +50,12 @@ export type RoutePolicy = {
   readonly canonical?: (path: Readonly<Record<string, string>>, query: URLSearchParams) => string | null;
   /** Parameters consumed by `canonical` (the legacy URL's infoCode), so they are not repeated in the key. */
   readonly consumes?: readonly string[];
+  /**
+   * For a route whose path pattern is wider than what it serves (the old-site catch-all):
+   * the paths it takes. Any other path is not this route: the next one is tried, and with
+   * none the request bypasses the cache as any unknown path does.
+   */
+  readonly accepts?: (pathname: string) => boolean;
 };
 
 /** key "": render, answer, never store. */
@@ -111,7 +117,7 @@ export class CachePolicies {
     const site = siteUrl.replace(/\/+$/, "");
     for (const { route, pattern, names } of this.compiled) {
       const m = pattern.exec(url.pathname);
-      if (!m) continue;
+      if (!m || (route.accepts && !route.accepts(url.pathname))) continue;
       const pathParams: Record<string, string> = {};
       names.forEach((name, i) => (pathParams[name] = m[i + 1] ?? ""));
       return resolveRoute(route, url, pathParams, site);
@@ -150,6 +156,8 @@ export function storableFor(res: Response, policy: CachePolicy, tagged: boolean)
   const cc = res.headers.get("Cache-Control") ?? "";
   if (res.headers.has("Set-Cookie") || /no-store|private/i.test(cc)) return { store: false, softTtl: 0 };
   if (res.status === 200) return { store: true, softTtl: policy.softTtl };
+  // A redirect is stored only with the tags of what decides its target, so a change purges it.
+  if (res.status === 301 && tagged) return { store: true, softTtl: policy.softTtl };
   // A missing page is stored only with the tag of what is missing, so creating it purges the 404.
   if ((res.status === 404 || res.status === 410) && tagged) return { store: true, softTtl: Math.min(NOT_FOUND_TTL, policy.softTtl) };
   return { store: false, softTtl: 0 };
@@ -164,8 +172,13 @@ export function freshness(ageSeconds: number, softTtl: number, policy: CachePoli
   return "expired";
 }
 
+/** A 200, or a 301 (an old URL's redirect): kept as long as the route's pages; anything else as briefly as a 404. */
+export function livesAsPage(status: number): boolean {
+  return status === 200 || status === 301;
+}
+
 export function browserCacheControl(status: number, policy: CachePolicy): string {
-  const maxAge = status === 200 ? policy.browserMaxAge : Math.min(NOT_FOUND_TTL, policy.browserMaxAge);
+  const maxAge = livesAsPage(status) ? policy.browserMaxAge : Math.min(NOT_FOUND_TTL, policy.browserMaxAge);
   return status === 200 && policy.immutable ? `public, max-age=${maxAge}, immutable` : `public, max-age=${maxAge}`;
 }
 

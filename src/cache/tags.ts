@@ -41,6 +41,11 @@ export const CacheTags = {
   /** Every page whose header lists the categories (the channel bar): purged when one is created or renamed. */
   nav: tag("nav:categories"),
   embedScript: tag("embed-script"),
+  /**
+   * Every answer of a partner's old Jekyll URL (src/routes/old-urls.ts), 301 or 404: purged
+   * when a write records a new one or moves one, so one tag serves any number of URLs.
+   */
+  oldUrls: tag("old-urls"),
 } as const;
 
 /** The Cache-Tag header value for a response. */
@@ -61,6 +66,8 @@ export type ChangedContent = {
   tags: readonly string[];
   /** A category was created or renamed: every page with the channel bar is out of date. */
   categoryListChanged?: boolean;
+  /** An old site URL was recorded or moved to another article (src/routes/old-urls.ts). */
+  oldUrlsChanged?: boolean;
 };
 
 /** Tags of everything a change shows on: the articles, their old and new categories and tags, lists, feeds. */
@@ -74,5 +81,6 @@ export function tagsForChange(changes: ChangedContent): CacheTag[] {
   }
   for (const name of changes.tags) out.add(CacheTags.tagPage(name));
   if (changes.categoryListChanged) out.add(CacheTags.nav);
+  if (changes.oldUrlsChanged) out.add(CacheTags.oldUrls);
   return [...out].sort();
 }

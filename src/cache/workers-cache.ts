@@ -9,7 +9,7 @@
  */
 import type { Bindings } from "../env";
 import { strongEtag } from "./entry";
-import { NOT_FOUND_TTL, storableFor, type CachePolicies, type CachePolicy } from "./policy";
+import { livesAsPage, NOT_FOUND_TTL, storableFor, type CachePolicies, type CachePolicy } from "./policy";
 import { sleep } from "./render-leases";
 import { tagsOf, type CacheTag } from "./tags";
 import { logError } from "../lib/log";
@@ -25,8 +25,8 @@ export function workersCacheOf(ctx: ExecutionContext): WorkersCache | null {
 /** Cache-Control for Workers Cache: the edge keeps softTtl (s-maxage) and serves stale around it; browsers keep max-age. */
 export function workersCacheControl(status: number, policy: CachePolicy, storable: boolean): string {
   if (!storable) return "no-store";
-  const edge = status === 200 ? policy.softTtl : Math.min(NOT_FOUND_TTL, policy.softTtl);
-  const browser = status === 200 ? policy.browserMaxAge : Math.min(NOT_FOUND_TTL, policy.browserMaxAge);
+  const edge = livesAsPage(status) ? policy.softTtl : Math.min(NOT_FOUND_TTL, policy.softTtl);
+  const browser = livesAsPage(status) ? policy.browserMaxAge : Math.min(NOT_FOUND_TTL, policy.browserMaxAge);
   const immutable = status === 200 && policy.immutable ? ", immutable" : "";
   return `public, max-age=${browser}${immutable}, s-maxage=${edge}, stale-while-revalidate=${policy.staleWhileRevalidate}, stale-if-error=${policy.staleIfError}`;
 }

@@ -112,6 +112,17 @@ export const articleCategories = sqliteTable(
   ],
 );
 
+/**
+ * A partner's Jekyll site's own post URLs (permalink with baseurl, decoded: `/市场/2021/12/08/x.html`)
+ * and the article each now leads to: a GET of one answers 301 to /a/{info_code}
+ * (src/routes/old-urls.ts, one primary-key lookup). Rows are never deleted: a post
+ * re-imported under a changed permalink keeps its old URL too. No foreign key: a URL
+ * outlives nothing it points at (the share page answers 410 for a taken-down article).
+ */
+export const articleUrls = sqliteTable("article_urls", {
+  path: text("path").primaryKey(),
+  infoCode: text("info_code").notNull(),
+});
 
 /**
  * When each cache tag was last purged (src/cache/invalidations.ts): one row per tag, so a

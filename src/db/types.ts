@@ -83,6 +83,11 @@ export type ParsedPost = ArticleContent & {
   warnings: { line: number; message: string }[];
   /** Site URL + "\n" + site-relative path for a site import, else null: who owns the info code. */
   sourceKey: string | null;
+  /**
+   * A site post's URL on the partner's Jekyll site, permalink with baseurl, decoded
+   * (`/emnews/2021/12/08/x.html`): it answers 301 to the share page. Null for a post sent alone.
+   */
+  jekyllUrl: string | null;
   /** The post exactly as received (line endings normalized to \n). */
   sourceText: string;
   /** SHA-256 hex of sourceText plus the sanitizer version: same input, same hash. */

@@ -43,6 +43,8 @@ export type WriteResult = {
   change?: { before: ArticleState | null; after: ArticleState };
   /** The write created the post's category or renamed it: the site header's channel list changed. */
   categoryChanged?: boolean;
+  /** The write recorded a new old-site URL (or moved one to this article): cached 301s and 404s of such URLs are out of date. */
+  oldUrlChanged?: boolean;
 };
 
 export type WriteRequest = {
@@ -51,11 +53,11 @@ export type WriteRequest = {
   status?: ArticleStatus;
 };
 
-/** Posts per D1 batch: 11 statements each, so 20 posts are 220 statements in one transaction. */
+/** Posts per D1 batch: 12 statements each, so 20 posts are 240 statements in one transaction. */
 export const POSTS_PER_BATCH = 20;
-const STATEMENTS_PER_POST = 11;
+const STATEMENTS_PER_POST = 12;
 /** Offsets in a post's statements whose results say what happened. */
-const AT = { category: 0, before: 2, insert: 3, update: 4 } as const;
+const AT = { category: 0, before: 2, insert: 3, update: 4, oldUrl: 9 } as const;
 
 type Existing = { infoCode: string; contentHash: string; updatedAt: number; status: ArticleStatus; sourceKey: string | null };
 
@@ -168,6 +170,12 @@ function statementsFor(d1: D1Database, request: WriteRequest, now: number): D1Pr
       WHERE a.info_code = ? AND a.content_hash = ?
       ON CONFLICT (article_id, category_id) DO UPDATE SET published_at = excluded.published_at, position = excluded.position
       WHERE published_at <> excluded.published_at OR position <> excluded.position`).bind(slugsJson, post.infoCode, post.contentHash),
+    // The post's old site URL, once the row holds this version; an earlier URL of the post is
+    // kept (links to it keep working), and a URL another article had moves to this one.
+    d1.prepare(`
+      INSERT INTO article_urls (path, info_code)
+      SELECT ?, info_code FROM articles WHERE info_code = ? AND content_hash = ? AND ? IS NOT NULL
+      ON CONFLICT (path) DO UPDATE SET info_code = excluded.info_code WHERE article_urls.info_code <> excluded.info_code`).bind(post.jekyllUrl, post.infoCode, post.contentHash, post.jekyllUrl),
     // The search index follows the same way, in the same transaction (src/db/search-index.ts).
     ...searchStatements(d1, post),
   ];
@@ -189,21 +197,25 @@ function outcomeOf(request: WriteRequest, results: D1Result[]): WriteResult {
   const created = (results[AT.insert]?.results.length ?? 0) > 0;
   const updated = (results[AT.update]?.results.length ?? 0) > 0;
   const beforeRow = results[AT.before]?.results[0] as BeforeRow | undefined;
-  // The category upsert changes a row only when the category is new or its name changed.
-  const categoryChanged = (results[AT.category]?.meta.changes ?? 0) > 0 ? { categoryChanged: true } : {};
+  // The category upsert changes a row only when the category is new or its name changed;
+  // the URL upsert only when the URL is new to this article.
+  const flags = {
+    ...((results[AT.category]?.meta.changes ?? 0) > 0 ? { categoryChanged: true } : {}),
+    ...((results[AT.oldUrl]?.meta.changes ?? 0) > 0 ? { oldUrlChanged: true } : {}),
+  };
   const before: ArticleState | null = beforeRow ? stateOf(beforeRow) : null;
   if (!created && !updated) {
     // Another writer got there first: with this very version (unchanged) or a newer one (stale).
     // No row before and none created cannot happen in one transaction; say "failed" to be safe.
     const outcome = !beforeRow ? "failed" : beforeRow.contentHash === post.contentHash ? "unchanged" : "stale";
-    return { infoCode: post.infoCode, outcome, ...categoryChanged };
+    return { infoCode: post.infoCode, outcome, ...flags };
   }
   const after: ArticleState = {
     categories: categoriesOf(post).map((c) => c.slug),
     tags: post.tags,
     status: request.status ?? before?.status ?? "published",
   };
-  return { infoCode: post.infoCode, outcome: created ? "created" : "updated", change: { before, after }, ...categoryChanged };
+  return { infoCode: post.infoCode, outcome: created ? "created" : "updated", change: { before, after }, ...flags };
 }
 
 /** SQLITE_TOOBIG, constraint failures and the like: the post itself is the problem. */

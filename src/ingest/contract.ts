@@ -81,6 +81,7 @@ export const parsedPostSchema = z.object({
   sourceText: z.string().check(z.maxLength(TEXT_MAX)),
   contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   sanitizerVersion: z.number().check(z.int()),
+  jekyllUrl: z.nullable(z.string().check(z.maxLength(4000))),
   // Absent when the post states none (or a malformed one); when present, already canonical.
   lang: z.optional(z.string().check(z.maxLength(MAX_LANG_CHARS), z.refine((v) => normalizeLang(v) === v, "must be a canonical BCP 47 tag"))),
 });
@@ -117,6 +118,7 @@ void outcomeMatches;
 const siteContextSchema = z.object({
   url: z.optional(z.string()),
   baseurl: z.optional(z.string()),
+  permalink: z.optional(z.string()),
   timezone: z.optional(z.string()),
   lang: z.optional(z.string()),
   defaults: z.optional(z.array(z.object({ scope: z.object({ path: z.optional(z.string()), type: z.optional(z.string()) }), values: z.record(z.string(), z.unknown()) }))),

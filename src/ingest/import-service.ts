@@ -66,8 +66,10 @@ export function changeSetOf(written: WriteResult[]): ChangeSet {
   const tags = new Set<string>();
   const statusChanged = new Set<string>();
   let categoryListChanged = false;
-  for (const { infoCode, change, categoryChanged } of written) {
+  let oldUrlsChanged = false;
+  for (const { infoCode, change, categoryChanged, oldUrlChanged } of written) {
     if (categoryChanged) categoryListChanged = true;
+    if (oldUrlChanged) oldUrlsChanged = true;
     if (!change) continue;
     infoCodes.add(infoCode);
     for (const state of [change.before, change.after]) {
@@ -77,7 +79,7 @@ export function changeSetOf(written: WriteResult[]): ChangeSet {
     }
     if (change.before && change.before.status !== change.after.status) statusChanged.add(infoCode);
   }
-  return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags], statusChanged: [...statusChanged], categoryListChanged };
+  return { infoCodes: [...infoCodes], categories: [...categories], tags: [...tags], statusChanged: [...statusChanged], categoryListChanged, oldUrlsChanged };
 }
 
 /** Writes what the ingest Worker parsed: `parsed[i]` is the outcome of `inputs[i]`. */

@@ -17,6 +17,7 @@ import { DEFAULT_CATEGORY, readCategories } from "./post-categories";
 import { readLang } from "./post-lang";
 import { DEFAULT_OFFSET_MIN, parsePostDate, PostDateError, type PostDate } from "./post-date";
 import { parsePostPath, titleFromSlug, type PostPath } from "./post-path";
+import { readJekyllUrl } from "./post-url";
 import { checkRowSize } from "./row-size";
 import { OutputTooLargeError, sanitizeBody, SANITIZER_VERSION, type SanitizedBody } from "./sanitize";
 import { defaultsFor } from "./site-defaults";
@@ -331,7 +332,7 @@ function readHead(text: string, options: ParsePostOptions) {
       bodyStartLine,
     );
   }
-  return { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome };
+  return { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome, zone };
 }
 
 /**
@@ -339,14 +340,18 @@ function readHead(text: string, options: ParsePostOptions) {
  * for the import command's links between posts and for `npm run sync`'s choice between
  * copies of one article. Throws PostParseError as parsePost does on the same head.
  */
-export async function identifyPost(text: string, options: ParsePostOptions = {}): Promise<{ infoCode: string; publishedAt: number; updatedAt: number | null }> {
-  const { fm, chrome, bodyStartLine, published, updated, title, path, site } = readHead(text, options);
+export async function identifyPost(
+  text: string,
+  options: ParsePostOptions = {},
+): Promise<{ infoCode: string; publishedAt: number; updatedAt: number | null; jekyllUrl: string | null }> {
+  const { fm, chrome, bodyStartLine, published, updated, title, path, site, zone } = readHead(text, options);
   const { infoCode } = await readInfoCode(fm, chrome, bodyStartLine, published, title, path, site);
-  return { infoCode, publishedAt: published.date.instantMs, updatedAt: updated?.date.instantMs ?? null };
+  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.jekyllInstantMs ?? published.date.instantMs);
+  return { infoCode, publishedAt: published.date.instantMs, updatedAt: updated?.date.instantMs ?? null, jekyllUrl };
 }
 
 export async function parsePost(text: string, options: ParsePostOptions = {}): Promise<ParsedPost> {
-  const { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome } = readHead(text, options);
+  const { site, path, sourceText, fm, title, published, updated, tags, bodyStartLine, chrome, zone } = readHead(text, options);
   const { categories, named, namedSlugs } = await readCategories(fm, path?.folderCategories ?? [], chrome, site?.categoryNames ?? {});
   const givenSource = collapse(fm.optionalText(fm.entry("source")) ?? "");
   // A credit ending the text names the source only when front matter names none; then it
@@ -366,12 +371,16 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     null;
   const image = fm.optionalText(fm.entry("image"));
   const lang = readLang(fm, site?.lang);
+  const jekyllUrl = readJekyllUrl(fm, path, site, zone, published.date.jekyllInstantMs ?? published.date.instantMs);
   // What was read from outside the text must be in the hash, or a changed site would look unchanged.
   const context = path || site ? `\n#path:${path?.path ?? ""}\n#site:${JSON.stringify(site ?? null)}` : "";
   // The stored language is named in the hash too (only when there is one, so other posts keep
   // theirs): a post stored before articles.lang existed is then "updated" on its next import,
   // which fills the column.
   const langMark = lang ? `\n#lang:${lang}` : "";
+  // The old site URL likewise: a site post stored before article_urls existed is "updated"
+  // once on its next import, which records its URL.
+  const urlMark = jekyllUrl !== null ? `\n#url:${jekyllUrl}` : "";
   const cleanCategories = categories.map((c) => ({ slug: c.slug, name: cleanText(c.name) }));
 
   // YAML escapes ("\0", "\ud800") can put back what normalize() removed: clean each field too.
@@ -400,7 +409,8 @@ export async function parsePost(text: string, options: ParsePostOptions = {}): P
     ...(lang ? { lang } : {}),
     warnings: fm.warnings,
     sourceKey: site && path ? `${site.url ?? ""}${site.baseurl ?? ""}\n${path.path}` : null,
-    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}${langMark}`),
+    jekyllUrl,
+    contentHash: await sha256Hex(`${sourceText}\n#sanitizer:${SANITIZER_VERSION}${context}${langMark}${urlMark}`),
     sanitizerVersion: SANITIZER_VERSION,
   };
   checkRowSize(post, bodyStartLine);

@@ -33,6 +33,12 @@ export type PostDate = {
   dateOnly: boolean;
   /** Things Jekyll accepts silently that a partner should know (a rolled-over day, an ignored zone name). */
   notes: string[];
+  /**
+   * The instant Jekyll 4.3 gives the date, for a site import (`options.jekyll`); absent
+   * otherwise. Where we read the date otherwise on purpose, Jekyll's instant still names
+   * the post's old URL (src/ingest/post-url.ts): that is the URL Jekyll built.
+   */
+  jekyllInstantMs?: number;
 };
 
 export type DateOptions = {
@@ -193,8 +199,9 @@ export function parsePostDate(input: string, zone: Zone = DEFAULT_OFFSET_MIN, op
   if (typeof named === "number" && p.zoneName?.toUpperCase() === "CST" && zoneOffsetMin(zone, instantMs) === CHINA_OFFSET_MIN) {
     notes.push(`CST in \`${text}\` is read as -06:00 (US Central), as Ruby's Time.parse reads it; write +0800 for China Standard Time`);
   }
+  let jekyllMs: number | undefined;
   if (options.jekyll) {
-    const jekyllMs = jekyllInstant(text, p, named, zone, wallMs, options.jekyll.unquoted) ?? instantMs;
+    jekyllMs = jekyllInstant(text, p, named, zone, wallMs, options.jekyll.unquoted) ?? instantMs;
     if (jekyllMs !== instantMs) notes.push(differsFromJekyll(text, p.zoneName, typeof named === "string", zone, { instantMs, offsetMin }, jekyllMs));
   }
   // The day the reader sees is the day at the offset shown, for the info code too.
@@ -207,6 +214,7 @@ export function parsePostDate(input: string, zone: Zone = DEFAULT_OFFSET_MIN, op
     day: wall.getUTCDate(),
     dateOnly,
     notes,
+    ...(jekyllMs !== undefined ? { jekyllInstantMs: jekyllMs } : {}),
   };
 }
 

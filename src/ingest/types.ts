@@ -6,6 +6,12 @@ export type SiteContext = {
   /** `url` + `baseurl`: the partner's own address, for links to posts not imported. */
   url?: string;
   baseurl?: string;
+  /**
+   * `permalink` (or `collections.posts.permalink`): a Jekyll style name (`date`, `pretty`,
+   * `ordinal`, `none`, `weekdate`) or a pattern; absent: `date`, Jekyll's default. With
+   * baseurl it gives each post's old URL (src/ingest/jekyll-url.ts).
+   */
+  permalink?: string;
   /** IANA zone name from `timezone`; dates without an offset are read in it (absent: UTC, as GitHub Pages builds). */
   timezone?: string;
   /**

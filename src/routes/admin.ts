@@ -43,6 +43,7 @@ export const MAX_POSTS_PER_REQUEST = 500;
 const siteContext = z.strictObject({
   url: z.optional(z.string().check(z.maxLength(500))),
   baseurl: z.optional(z.string().check(z.maxLength(500))),
+  permalink: z.optional(z.string().check(z.maxLength(500))),
   timezone: z.optional(
     z.string().check(z.maxLength(64), z.refine(isZoneName, "must be an IANA time zone name such as Asia/Shanghai or UTC (as in _config.yml's timezone)")),
   ),

@@ -3,7 +3,7 @@
  * paths from and the edge cache makes its keys from, so a route cannot exist without a
  * policy or a policy without a route (test/unit/route-table.test.ts checks the app).
  */
-import { FEED, IMMUTABLE, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
+import { compilePath, FEED, IMMUTABLE, PAGE, STATIC, type RoutePolicy } from "../cache/policy";
 import {
   categorySlug,
   dimension,
@@ -19,6 +19,7 @@ import {
   type ParamRule,
 } from "../cache/params";
 import { parseInfoCode } from "../lib/info-code";
+import { canonicalOldUrl, isOldSitePath } from "../lib/old-urls";
 
 const LIST = { before: listCursor };
 const SEARCH = { q: searchQuery, page: pageNumber };
@@ -37,6 +38,11 @@ function tagPage(p: Readonly<Record<string, string>>): string | null {
   } catch {
     return null;
   }
+}
+
+/** A partner's old page path that no other route (cached or not) serves: src/routes/old-urls.ts. */
+function oldSitePath(pathname: string): boolean {
+  return isOldSitePath(pathname) && !uncachedPatterns().some((re) => re.test(pathname));
 }
 
 const format: ParamRule = (value) => (value === "json" ? undefined : value === "xml" ? value : INVALID);
@@ -94,9 +100,17 @@ export const ROUTES = {
   apiCategories: { path: "/api/v1/categories", policy: PAGE },
   apiArticle: { path: "/api/v1/articles/:infoCode", policy: PAGE, canonical: codePath("/api/v1/articles/") },
   apiSearch: { path: "/api/v1/search", policy: PAGE, params: SEARCH },
+  // Last: the routes above win; it takes only what isOldSitePath allows (src/lib/old-urls.ts).
+  oldSiteUrl: { path: "/:path{.+}", policy: PAGE, accepts: oldSitePath, canonical: (p) => canonicalOldUrl(`/${p.path ?? ""}`) },
 } as const satisfies Record<string, RoutePolicy>;
 
 export const PUBLIC_ROUTES: readonly RoutePolicy[] = Object.values(ROUTES);
 
 /** GET routes that are deliberately not cached: liveness, the view beacon, admin reads. */
 export const UNCACHED_GET_PATHS: readonly string[] = ["/healthz", "/v/:file", "/api/v1/admin/stats", "/api/v1/admin/stats/:infoCode", "/api/v1/admin/sync-state"];
+
+let compiledUncached: RegExp[] | null = null;
+function uncachedPatterns(): RegExp[] {
+  compiledUncached ??= UNCACHED_GET_PATHS.map((p) => compilePath(p).pattern);
+  return compiledUncached;
+}

@@ -36,12 +36,19 @@ describe("cache key", () => {
     expect(resolve(method, `${SITE}/a/NW202204282363815497`, SITE)).toBeNull();
   });
 
-  it.each([["/api/v1/admin/import"], ["/api/v1/admin/stats"], ["/healthz"], ["/v/NW202204282363815497.gif"], ["/random"]])(
+  it.each([["/api/v1/admin/import"], ["/api/v1/admin/stats"], ["/healthz"], ["/v/NW202204282363815497.gif"], ["/random.php"], ["/.env"]])(
     "%s is not a cached route",
     (path) => {
       expect(resolve("GET", `${SITE}${path}`, SITE)).toBeNull();
     },
   );
+
+  it("keys a page path no route serves as a possible old Jekyll URL, one key for every encoding", () => {
+    const a = resolve("GET", `${SITE}/%E5%B8%82%E5%9C%BA/2021/x.html`, SITE);
+    expect(a?.key).toBe(`${SITE}/%E5%B8%82%E5%9C%BA/2021/x.html`);
+    expect(resolve("GET", `${SITE}/%e5%b8%82%e5%9c%ba/2021/x.html?utm_source=x`, SITE)?.key).toBe(a?.key);
+    expect(resolve("GET", `${SITE}/random`, SITE)?.key).toBe(`${SITE}/random`);
+  });
 
   it("gives a malformed share code no entry", () => {
     expect(resolve("GET", `${SITE}/a/<script>`, SITE)?.key).toBe("");
@@ -93,6 +100,13 @@ describe("what may be stored", () => {
   it("never stores a 404 or 410 that carries no tag of what it misses", () => {
     expect(storableFor(new Response("x", { status: 404 }), page, false)).toEqual({ store: false, softTtl: 0 });
     expect(storableFor(new Response("x", { status: 410 }), page, false)).toEqual({ store: false, softTtl: 0 });
+  });
+
+  it("stores an old URL's 301 as long as a page, only with the tags of what it points at", () => {
+    const redirect = () => new Response(null, { status: 301, headers: { Location: "/a/NW202204282363815497" } });
+    expect(storableFor(redirect(), page, true)).toEqual({ store: true, softTtl: page.softTtl });
+    expect(storableFor(redirect(), page, false)).toEqual({ store: false, softTtl: 0 });
+    expect(browserCacheControl(301, page)).toBe("public, max-age=60");
   });
 });
 
