@@ -5,6 +5,7 @@
  */
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { prng } from "../../scripts/lib/fuzz-posts";
 import { ADMIN_AUTH, BASE, importPosts, putArticle } from "../support/admin";
 
 const article = (overrides: Record<string, unknown> = {}) => ({
@@ -104,18 +105,6 @@ describe("import refusals", () => {
     expect(body.summary).toMatchObject({ created: 4, failed: 0, rejected: 0 });
   }, 60_000);
 });
-
-/** mulberry32, for a reproducible fuzz: a failure names its seed and case. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD_VALUES: unknown[] = [null, true, 0, -1, 1e308, "", " ", "x".repeat(5000), [], [1, "a"], {}, { a: { b: { c: 1 } } }, "2024-13-45", "javascript:alert(1)", "<script>", Array.from({ length: 300 }, () => "t")];
 const KEYS = ["title", "date", "updated", "body", "category", "tags", "description", "source", "author", "originalUrl", "image", "lang", "status", "__proto__", "constructor", "Title", "extra"];
