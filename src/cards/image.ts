@@ -11,6 +11,7 @@
  * image over MAX_PIXELS, read from its header before anything is decoded, is left out for
  * good: the card is drawn without it and is complete (fetching again cannot change that).
  */
+import { readBytesWithin } from "../lib/body";
 
 /** The largest image body read; a longer one is cut off at this many bytes, never held whole. */
 export const MAX_BYTES = 3 * 1024 * 1024;
@@ -60,34 +61,6 @@ export function imageSize(bytes: Uint8Array, mime: string): { width: number; hei
 /** permanent: the image itself is the reason (too many pixels), so a later fetch cannot help. */
 export type FetchedImage = { ok: true; dataUrl: string } | { ok: false; reason: string; permanent?: boolean };
 
-/**
- * The body, read chunk by chunk, or null as soon as it passes `max` bytes (the rest is never
- * read: a host sending 50 MB without a Content-Length costs at most `max`). The fetch's
- * abort signal ends a stalled read with an error.
- */
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /** Never throws: a DNS failure, a timeout, a refusal or bad bytes are a reason, and the card is drawn without the image. */
 export async function fetchImage(url: string, fetcher: typeof fetch = fetch): Promise<FetchedImage> {
   try {
@@ -98,7 +71,7 @@ export async function fetchImage(url: string, fetcher: typeof fetch = fetch): Pr
       await res.body.cancel().catch(() => undefined);
       return { ok: false, reason: "too large" };
     }
-    const bytes = await readCapped(res.body, MAX_BYTES);
+    const bytes = await readBytesWithin(res.body, MAX_BYTES);
     if (!bytes) return { ok: false, reason: "too large" };
     const mime = mimeOf(bytes);
     if (!mime) return { ok: false, reason: "not png, jpeg or gif" };

@@ -11,7 +11,17 @@ export async function readTextWithin(request: Request, maxBytes: number): Promis
   const declared = Number(request.headers.get("Content-Length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
-  const reader = request.body.getReader();
+  const bytes = await readBytesWithin(request.body, maxBytes);
+  if (!bytes) throw tooLarge(maxBytes);
+  return decodeUtf8(bytes);
+}
+
+/**
+ * A stream's bytes, or null as soon as it passes `maxBytes` (the rest is never read, the
+ * stream is cancelled): a sender of 50 MB without a Content-Length costs at most the limit.
+ */
+export async function readBytesWithin(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -19,8 +29,8 @@ export async function readTextWithin(request: Request, maxBytes: number): Promis
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
+      await reader.cancel().catch(() => undefined);
+      return null;
     }
     chunks.push(value);
   }
@@ -30,7 +40,7 @@ export async function readTextWithin(request: Request, maxBytes: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
+  return bytes;
 }
 
 export function tooLarge(maxBytes: number, what = "The request body"): AppError {
